@@ -1,0 +1,265 @@
+"""The rule-based event coder: predicates x arguments x actors -> coded events.
+
+For each sentence: find the predicates the lexicon codes, read their source and target off the
+parse, ask the actor resolver who those phrases denote, and build one Event per (source,
+target) pair, with its date (from the dater), place, modality, who the article cites for it,
+and the rule and lexicon entry behind it. Reporting verbs ("said", "stated") are frames, not
+events: their statement is coded only when the sentence reports nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from dyadline.events.arguments import arguments_of
+from dyadline.events.attribution import Frame, phrase_span, report_frames
+from dyadline.events.modality import DEFAULT_CUES, modality_of
+from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
+from dyadline.model import Actor, Article, Attribution, DateSpan, Event, Evidence, Place, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["CODER_VERSION", "ActorLookup", "Dater", "EventCoder", "OntologyView", "RuleCoder"]
+
+CODER_VERSION = "dyadline-rules-0.1.0"
+
+# Lemmas whose target, when the text names none, is whoever they answer: the source of the
+# event just before ("Biden tagged Russia as a threat and Peskov responded ...").
+RESPONSIVE = frozenset({"respond", "reply", "retort", "react", "counter", "rebuff", "hit"})
+
+
+class ActorLookup(Protocol):
+    """Who the phrase headed at a token denotes (actors.ArticleActors satisfies it)."""
+
+    def resolve(self, token_i: int) -> list[Actor]: ...
+
+
+class Dater(Protocol):
+    """The date of the event at a predicate (dates.EventDater satisfies it)."""
+
+    def date_event(
+        self, trigger_i: int, *, report_i: int | None = None
+    ) -> tuple[DateSpan, Timex | None, str]: ...
+
+
+class CodeInfo(Protocol):
+    @property
+    def goldstein(self) -> float: ...
+    @property
+    def quad_class(self) -> int: ...
+    @property
+    def plover(self) -> str: ...
+    @property
+    def plover_mode(self) -> str | None: ...
+
+
+class OntologyView(Protocol):
+    version: str
+
+    def get(self, code: str) -> CodeInfo: ...
+
+
+class EventCoder(Protocol):
+    """A pluggable coder: a Doc of the article body in, events out."""
+
+    version: str
+
+    def code(
+        self,
+        doc: Doc,
+        article: Article,
+        actors: ActorLookup,
+        dater: Dater,
+        placer: Callable[[int], Place | None] | None = None,
+    ) -> list[Event]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    pred: Predicate
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor | None, ...]
+    rule: str
+    weak: bool  # a statement by a reporting verb: kept only if the sentence has nothing else
+
+
+def _coded(actors: list[Actor]) -> list[Actor]:
+    return [a for a in actors if a.country]
+
+
+class RuleCoder:
+    """Dependency-parse rules over the event lexicon (see docs/coder.md)."""
+
+    def __init__(
+        self,
+        lexicon: LexiconView,
+        ontology: OntologyView,
+        *,
+        reporting_verbs: Collection[str],
+        modality_cues: Mapping[str, str] = DEFAULT_CUES,
+        actors_version: str = "",
+        min_confidence: float = 0.0,
+    ) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.reporting_verbs = frozenset(reporting_verbs)
+        self.cues = modality_cues
+        self.actors_version = actors_version
+        self.min_confidence = min_confidence
+        self.version = CODER_VERSION
+
+    # -- per sentence -------------------------------------------------------------------
+    def _resolve_first(self, actors: ActorLookup, heads: tuple[Token, ...]) -> list[Actor]:
+        for h in heads:
+            found = _coded(actors.resolve(h.i))
+            if found:
+                return found
+        return []
+
+    def _candidates(self, sent: Span, actors: ActorLookup, previous: list[Actor]) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for pred in find_predicates(sent, self.lexicon):
+            lemma = pred.token.lemma_.lower()
+            weak = lemma in self.reporting_verbs and pred.entry.code.startswith("01")
+            args = arguments_of(pred)
+            sources = self._resolve_first(actors, args.sources)
+            if not sources:
+                continue
+            targets: list[Actor | None] = list(self._resolve_first(actors, args.targets))
+            rule = args.rule
+            if not targets and lemma in RESPONSIVE:
+                answered = [a for a in previous if a.country not in {s.country for s in sources}]
+                if answered:
+                    targets = [answered[-1]]
+                    rule += "+responds-to-previous"
+            src_codes = {(s.code, s.name) for s in sources}
+            targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes]
+            if not targets:
+                targets = [None]
+            out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak))
+            previous.extend(sources)
+        strong = [c for c in out if not c.weak]
+        if strong:
+            return strong
+        return out[:1]  # the statement itself, once
+
+    # -- attribution ----------------------------------------------------------------------
+    def _said_by(self, frames: list[Frame], actors: ActorLookup) -> Attribution | None:
+        cited = [f for f in frames if f.speaker is not None]
+        if not cited:
+            return None
+        speaker = cited[-1].speaker  # the outermost frame is the one the article cites
+        assert speaker is not None
+        span = phrase_span(speaker)
+        resolved = _coded(actors.resolve(speaker.i))
+        if not resolved:
+            for c in speaker.children:  # "a Kremlin readout"
+                if c.dep_ in {"compound", "amod", "poss"}:
+                    resolved = _coded(actors.resolve(c.i))
+                    if resolved:
+                        break
+        return Attribution(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            actor=resolved[0] if resolved else None,
+        )
+
+    # -- the article ----------------------------------------------------------------------
+    def code(
+        self,
+        doc: Doc,
+        article: Article,
+        actors: ActorLookup,
+        dater: Dater,
+        placer: Callable[[int], Place | None] | None = None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        previous: list[Actor] = []
+        for sent in doc.sents:
+            best: dict[tuple[str, str, str], Event] = {}
+            for cand in self._candidates(sent, actors, previous):
+                for event in self._events_of(cand, sent, article, actors, dater, placer):
+                    # one event per dyad and root in a sentence: keep the most confident
+                    key = (_actor_key(event.source), _actor_key(event.target), event.root)
+                    if key not in best or event.confidence > best[key].confidence:
+                        best[key] = event
+            events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+        return [e for e in events if e.confidence >= self.min_confidence]
+
+    def _events_of(
+        self,
+        cand: _Candidate,
+        sent: Span,
+        article: Article,
+        actors: ActorLookup,
+        dater: Dater,
+        placer: Callable[[int], Place | None] | None,
+    ) -> list[Event]:
+        pred = cand.pred
+        tok = pred.token
+        info = self.ontology.get(pred.entry.code)
+        frames = report_frames(tok, self.reporting_verbs)
+        inner = next((f for f in frames if f.kind == "verb" and f.verb.i != tok.i), None)
+        span, timex, basis = dater.date_event(tok.i, report_i=inner.verb.i if inner else None)
+        said_by = self._said_by([f for f in frames if f.verb.i != tok.i], actors)
+        modality = modality_of(tok, self.cues)
+        place = placer(tok.i) if placer else None
+        evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+        trigger_end = tok.idx + len(tok.text)
+        if pred.object_token is not None and pred.object_token.i > tok.i:
+            o = pred.object_token
+            trigger_end = o.idx + len(o.text)
+        trigger = Evidence(article.body[tok.idx:trigger_end], tok.idx, trigger_end)
+        out: list[Event] = []
+        for src in cand.sources:
+            for tgt in cand.targets:
+                conf = self._confidence(cand, src, tgt, modality)
+                event = Event(
+                    article_id=article.id,
+                    source=src,
+                    target=tgt,
+                    cameo=pred.entry.code,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    plover=info.plover,
+                    plover_mode=info.plover_mode,
+                    date=span,
+                    date_text=timex.text if timex else None,
+                    evidence=evidence,
+                    trigger=trigger,
+                    said_by=said_by,
+                    modality=modality,
+                    confidence=conf,
+                    place=place,
+                    rule=f"{cand.rule}{'+statement' if cand.weak else ''};date:{basis}",
+                    lexicon_entry=pred.entry.key,
+                    coder_version=self.version,
+                    lexicon_version=self.lexicon.version,
+                    actors_version=self.actors_version,
+                )
+                out.append(event)
+        return out
+
+    @staticmethod
+    def _confidence(cand: _Candidate, src: Actor, tgt: Actor | None, modality: tuple[str, ...]) -> float:
+        base = {"verb": 0.75, "adj": 0.6, "noun": 0.55}[cand.pred.kind]
+        if specificity(cand.pred.entry) >= 4:
+            base += 0.1
+        if cand.weak:
+            base = 0.4
+        if tgt is None and cand.pred.entry.target != "none":
+            base -= 0.15
+        for actor in (src, tgt):
+            if actor is not None and "pronoun" in actor.basis:
+                base -= 0.1
+        if "hypothetical" in modality:
+            base -= 0.1
+        return max(0.05, min(0.95, base))
+
+
+def _actor_key(actor: Actor | None) -> str:
+    return f"{actor.code}|{actor.name or ''}" if actor is not None else ""

@@ -1,0 +1,181 @@
+"""The coder's parse rules, with fakes at the seams: a small lexicon, a word -> actor table, a
+dater that returns a fixed span. What is tested is who-did-what-to-whom off the real parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from dyadline.events.coder import RuleCoder
+from dyadline.events.modality import modality_of
+from dyadline.model import Actor, Article, DateSpan, Timex
+
+
+@dataclass(frozen=True)
+class E:
+    kind: str
+    lemma: str
+    code: str
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    prep: str | None = None
+    target: str = "dobj"
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.lemma}|{self.particle}|{sorted(self.objects)}|{self.prep}"
+
+
+ENTRIES = [
+    E("verb", "congratulate", "051"),
+    E("verb", "attack", "190"),
+    E("verb", "meet", "040", prep="with", target="prep"),
+    E("verb", "impose", "163", objects=frozenset({"sanction"}), prep="on", target="prep"),
+    E("verb", "impose", "010"),
+    E("verb", "cut", "161", objects=frozenset({"tie"}), prep="with", target="prep"),
+    E("verb", "accuse", "112"),
+    E("verb", "say", "010", target="none"),
+    E("verb", "push", "125", particle="back"),
+    E("verb", "treat", "010"),
+    E("verb", "vow", "030", target="none"),
+    E("verb", "arrest", "173"),
+    E("verb", "trail", "171"),
+    E("verb", "respond", "111", target="none"),
+    E("verb", "criticize", "111"),
+    E("verb", "visit", "042"),
+    E("verb", "praise", "051"),
+    E("noun", "praise", "051", target="prep"),
+    E("noun", "attack", "190", prep="on", target="prep"),
+    E("noun", "investigation", "090", prep="into", target="prep"),
+    E("adj", "ready", "036", objects=frozenset({"cooperation"}), prep="for", target="prep"),
+]
+
+
+@dataclass
+class FakeLexicon:
+    version: str = "test-lex"
+    entries: list[E] = field(default_factory=lambda: ENTRIES)
+
+    def _get(self, kind: str, lemma: str) -> list[E]:
+        return [e for e in self.entries if e.kind == kind and e.lemma == lemma]
+
+    def verb(self, lemma: str) -> list[E]:
+        return self._get("verb", lemma)
+
+    def noun(self, lemma: str) -> list[E]:
+        return self._get("noun", lemma)
+
+    def adj(self, lemma: str) -> list[E]:
+        return self._get("adj", lemma)
+
+
+@dataclass(frozen=True)
+class Info:
+    goldstein: float = 1.0
+    quad_class: int = 1
+    plover: str = "X"
+    plover_mode: str | None = None
+
+
+class FakeOntology:
+    version = "test-ont"
+
+    def get(self, code: str) -> Info:
+        return Info()
+
+
+WORDS = {
+    "russia": "RUS", "ukraine": "UKR", "putin": "RUSGOV", "biden": "USAELI", "us": "USA",
+    "china": "CHN", "iran": "IRN", "france": "FRA", "germany": "DEU", "police": "RUSCOP",
+    "navalny": "RUSOPP", "hackers": "RUS", "specialists": "RUS", "macron": "FRAGOV",
+    "merkel": "DEUGOV", "he": "RUSGOV",
+}
+
+
+class FakeActors:
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        self.doc = doc
+
+    def resolve(self, i: int) -> list[Actor]:
+        tok = self.doc[i]
+        out = []
+        for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+            code = WORDS.get(t.lower_)
+            if code:
+                out.append(Actor(code=code, country=code[:3], sector=code[3:] or None, name=None,
+                                 text=t.text, start=t.idx, end=t.idx + len(t.text)))
+        return out
+
+
+class FakeDater:
+    def date_event(self, trigger_i: int, *, report_i: int | None = None) -> tuple[DateSpan, Timex | None, str]:
+        return DateSpan(date(2020, 1, 1), date(2020, 1, 1), "day", "test"), None, "test"
+
+
+CODER = RuleCoder(FakeLexicon(), FakeOntology(), reporting_verbs={"say", "state", "report", "tell"})
+
+CASES = [
+    # (sentence, expected set of (source, target, code))
+    ("Russia attacked Ukraine on Monday.", {("RUS", "UKR", "190")}),
+    ("Ukraine was attacked by Russia.", {("RUS", "UKR", "190")}),
+    ("Putin congratulated Biden on his victory.", {("RUSGOV", "USAELI", "051")}),
+    ("Macron met with Merkel in Paris.", {("FRAGOV", "DEUGOV", "040")}),
+    ("The US imposed sanctions on Iran.", {("USA", "IRN", "163")}),
+    ("China cut ties with France.", {("CHN", "FRA", "161")}),
+    ("Russia and China attacked Ukraine.", {("RUS", "UKR", "190"), ("CHN", "UKR", "190")}),
+    ("Russia attacked Ukraine and Iran.", {("RUS", "UKR", "190"), ("RUS", "IRN", "190")}),
+    ("Russian specialists who trailed Navalny were identified.", {("RUS", "RUSOPP", "171")}),
+    ("Police arrested Navalny and Russia accused Ukraine.",
+     {("RUSCOP", "RUSOPP", "173"), ("RUS", "UKR", "112")}),
+    ("Biden vowed to push back Russia.", {("USAELI", "RUS", "125"), ("USAELI", None, "030")}),
+    ("Biden will push back against Russia.", {("USAELI", "RUS", "125")}),
+    ("The praise of Biden towards Putin was noted.", {("USAELI", "RUSGOV", "051")}),
+    ("Putin said he is ready for cooperation with Biden.", {("RUSGOV", "USAELI", "036")}),
+    ("Russia's attack on Ukraine continued.", {("RUS", "UKR", "190")}),
+    ("Putin said Russia attacked Ukraine.", {("RUS", "UKR", "190")}),  # not also the statement
+    ("Putin said nothing about Ukraine.", {("RUSGOV", None, "010")}),  # the statement, once
+    ("The weather was cold in Moscow.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_who_did_what_to_whom(nlp, sentence: str, expected: set[tuple[str, str | None, str]]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    art = Article(id="t", body=sentence, published=date(2020, 1, 2))
+    events = CODER.code(doc, art, FakeActors(doc), FakeDater())
+    got = {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}
+    assert got == expected
+
+
+def test_event_carries_offsets_rule_and_entry(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It rained. Russia attacked Ukraine."
+    doc = nlp(text)
+    (event,) = CODER.code(doc, Article(id="t", body=text, published=None), FakeActors(doc), FakeDater())
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text == "Russia attacked Ukraine."
+    assert text[event.trigger.start:event.trigger.end] == "attacked"
+    assert event.source is not None and text[event.source.start:event.source.end] == "Russia"
+    assert event.rule.startswith("verb:active")
+    assert event.lexicon_entry.startswith("verb:attack")
+    assert event.lexicon_version == "test-lex"
+
+
+MODALITY = [
+    ("Russia did not attack Ukraine.", "attack", ("negated",)),
+    ("Russia will attack Ukraine.", "attack", ("future",)),
+    ("Russia vowed to attack Ukraine.", "attack", ("future",)),
+    ("Russia could attack Ukraine.", "attack", ("hypothetical",)),
+    ("If Russia attacks Ukraine, the West will respond.", "attack", ("hypothetical",)),
+    ("Russia allegedly attacked Ukraine.", "attack", ("attributed",)),
+    ("A breach which is attributed to Russian hackers was found.", "breach", ("attributed",)),
+    ("Russia attacked Ukraine.", "attack", ()),
+    ("Russia refused to attack Ukraine.", "attack", ("negated",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lemma", "expected"), MODALITY, ids=[m[0][:40] for m in MODALITY])
+def test_modality(nlp, sentence: str, lemma: str, expected: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.lemma_.lower() == lemma)
+    assert modality_of(tok) == expected
