@@ -23,3 +23,21 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    """One real pipeline (model, knowledge base, lexicon) for the whole session."""
+    from dyadline.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_coded(pipeline, shared):  # type: ignore[no-untyped-def]
+    """The seed article, coded once."""
+    from dyadline.articles import read_articles
+
+    (article,) = read_articles([str(shared / "seed" / "000_438d2bf8bcbd74dd.txt")],
+                               settings=pipeline.settings)
+    return next(iter(pipeline.code_articles([article])))

@@ -59,3 +59,498 @@ def main(ctx: click.Context, config: str | None) -> None:
 
 
 # Commands are added below, one section per stage; each imports its stage lazily.
+
+
+# -- coding: dyadline code / dyadline eval ------------------------------------------------------
+
+def _input_options(func: F) -> F:
+    """Options shared by the commands that read articles."""
+    func = click.option("--format", "fmt", type=click.Choice(["seed", "txt", "jsonl", "csv", "html"]),
+                        default=None, help="Input format (default: sniffed from name and content).")(func)
+    func = click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                        help="Publication date for plain text that has none (YYYY-MM-DD).")(func)
+    func = click.option("--n-process", type=int, default=None, help="Processes for spaCy's nlp.pipe.")(func)
+    return func
+
+
+@main.command("code")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Where to write one JSON line per article (default: stdout).")
+@_input_options
+@click.pass_context
+@edge
+def code_cmd(ctx: click.Context, sources: tuple[str, ...], out: str, fmt: str | None,
+             published: Any, n_process: int | None) -> None:
+    """Code articles into events (JSON lines, the event contract) without storing them.
+
+    SOURCES are files, directories, globs or '-' for stdin, in any input format."""
+    from dyadline.coding import code_to_jsonl
+
+    settings = settings_from(ctx, n_process=n_process)
+    summary = code_to_jsonl(sources, out, settings=settings, fmt=fmt,
+                            published=published.date() if published else None,
+                            warn=lambda msg: click.echo(msg, err=True))
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+@click.option("--misses", type=int, default=0, help="Also list this many misses.")
+@click.pass_context
+@edge
+def eval_cmd(ctx: click.Context, gold: str, out_format: str, misses: int) -> None:
+    """Figures for a gold file: an acceptance YAML (like shared/acceptance/seed.yaml) or labelled
+    sentences in JSONL (like shared/gold/dev/*.jsonl)."""
+    import json
+
+    from dyadline.evaluation import evaluate_file, format_report
+
+    report = evaluate_file(gold, settings_from(ctx))
+    if out_format == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, default=str))
+    else:
+        click.echo(format_report(report, misses=misses))
+
+
+# -- articles: dyadline read ---------------------------------------------------------------------
+
+@main.command("read")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["seed", "txt", "jsonl", "csv", "html"]),
+              default=None, help="Input format (default: sniffed from name and content).")
+@click.option("--date", "date_text", default=None,
+              help="Publication date for records that give none (e.g. 2020-12-15).")
+@click.option("--no-body", is_flag=True, help="Leave the article text out of the output.")
+@click.pass_context
+@edge
+def read_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, date_text: str | None,
+             no_body: bool) -> None:
+    """Read articles and print them as JSON lines, without coding them: check what dyadline
+    makes of your input. Quarantined records go to stderr; exit code 1 if there were any.
+
+    SOURCES are files, directories, globs or '-' for stdin."""
+    import json
+
+    from dyadline.articles import PublishedDateError, parse_published, read_articles
+    from dyadline.model import Quarantined
+
+    settings = settings_from(ctx)
+    try:
+        published = parse_published(date_text, day_first=settings.day_first) if date_text else None
+    except PublishedDateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    counts = {"articles": 0, "quarantined": 0, "undated": 0}
+    for rec in read_articles(sources, fmt=fmt, published=published, settings=settings):
+        if isinstance(rec, Quarantined):
+            counts["quarantined"] += 1
+            click.echo(f"quarantined: [{rec.code}] {rec.origin}: {rec.reason}", err=True)
+            continue
+        counts["articles"] += 1
+        counts["undated"] += rec.published is None
+        row = rec.to_dict()
+        if no_body:
+            row.pop("body")
+        click.echo(json.dumps(row, ensure_ascii=False))
+    undated = (f"; {counts['undated']} have no publication date, so their events will get open "
+               "dates: give them a date, or --date" if counts["undated"] else "")
+    click.echo(f"{counts['articles']} articles read, {counts['quarantined']} quarantined{undated}",
+               err=True)
+    sys.exit(1 if counts["quarantined"] else 0)
+
+
+# -- store: the event database's queries (events, show, timeline)
+
+
+def _store_db(ctx: click.Context, db: str | None) -> Any:
+    """The event database named by --db or the 'db' setting, opened read-only."""
+    from dyadline.store import Store
+
+    settings = settings_from(ctx, db=db)
+    return Store.open(settings.db, read_only=True, dedup_threshold=settings.dedup_threshold)
+
+
+def _print_records(records: Any, fmt: str, table: Callable[..., Any], title: str) -> None:
+    from rich.console import Console
+
+    from dyadline.store import present
+
+    if fmt == "json":
+        click.echo(present.to_json(records))
+    elif fmt == "csv":
+        click.echo(present.to_csv(records), nl=False)
+    else:
+        console = Console()
+        if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+            console = Console(width=160)
+        console.print(table(records, title=title))
+
+
+_DB_HELP = "The event database (default: the 'db' setting)."
+_FORMAT = click.Choice(["table", "json", "csv"])
+
+
+@main.command("events")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--actor", default=None,
+              help="Source or target: a code prefix (RUS, RUSGOV) or a name (Putin).")
+@click.option("--dyad", nargs=2, default=None, metavar="A B", help="Events between A and B.")
+@click.option("--directed", is_flag=True, help="With --dyad: only A as source, B as target.")
+@click.option("--code", default=None, help="CAMEO code and its children (04, 042, 0421).")
+@click.option("--root", default=None, help="CAMEO root (two digits).")
+@click.option("--quad", type=click.IntRange(1, 4), default=None, help="Quad class 1-4.")
+@click.option("--since", default=None, help="Event date span ends on or after (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Event date span starts on or before (YYYY-MM-DD).")
+@click.option("--said-by", default=None, help="Cited source: text (Kremlin) or actor code.")
+@click.option("--outlet", default=None, help="Reported by this outlet.")
+@click.option("--place", default=None, help="Place country (ISO alpha-3).")
+@click.option("--modality", default=None,
+              help="negated, attributed, future, hypothetical, or asserted (none).")
+@click.option("--text", default=None, help="Words in the evidence sentence of any report.")
+@click.option("--article", default=None, help="Reported by this article id.")
+@click.option("--certain", is_flag=True, help="Leave out negated and hypothetical events.")
+@click.option("--order", default="date",
+              help="date, goldstein, mentions, confidence or id; '-' first for descending.")
+@click.option("--limit", type=int, default=100, show_default=True, help="Events per page.")
+@click.option("--offset", type=int, default=0, help="Skip this many events.")
+@click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True)
+@click.pass_context
+@edge
+def events_cmd(ctx: click.Context, db: str | None, actor: str | None,
+               dyad: tuple[str, str] | None, directed: bool, code: str | None, root: str | None,
+               quad: int | None, since: str | None, until: str | None, said_by: str | None,
+               outlet: str | None, place: str | None, modality: str | None, text: str | None,
+               article: str | None, certain: bool, order: str, limit: int, offset: int,
+               fmt: str) -> None:
+    """List stored events (deduplicated), filtered."""
+    from dyadline.store import EventQuery, events
+    from dyadline.store.present import events_table
+
+    query = EventQuery(actor=actor, dyad=tuple(dyad) if dyad else None, directed=directed,  # type: ignore[arg-type]
+                       cameo=code, root=root, quad=quad, since=since, until=until,
+                       said_by=said_by, place_country=place, outlet=outlet, modality=modality,
+                       article=article, text=text, include_uncertain=not certain, limit=limit,
+                       offset=offset, order=order)
+    with _store_db(ctx, db) as store:
+        found = events(store, query)
+    _print_records(found, fmt, events_table, f"{len(found)} events")
+
+
+@main.command("show")
+@click.argument("article_id")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+@edge
+def show_cmd(ctx: click.Context, article_id: str, db: str | None, fmt: str) -> None:
+    """Show one stored article: its body with the evidence highlighted, actors and events."""
+    import json
+
+    from rich.console import Console
+
+    from dyadline.store import article_detail
+    from dyadline.store.present import article_view
+
+    with _store_db(ctx, db) as store:
+        detail = article_detail(store, article_id)
+    if fmt == "json":
+        click.echo(json.dumps(detail.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        Console().print(article_view(detail))
+
+
+@main.command("timeline")
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week",
+              show_default=True)
+@click.option("--since", default=None, help="First day counted (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Last day counted (YYYY-MM-DD).")
+@click.option("--directed", is_flag=True, help="Only A as source and B as target.")
+@click.option("--count-reports/--count-events", default=None,
+              help="Count every report instead of deduplicated events (setting count_reports).")
+@click.option("--include-uncertain/--certain-only", default=None,
+              help="Count negated and hypothetical events (setting include_uncertain).")
+@click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True)
+@click.pass_context
+@edge
+def timeline_cmd(ctx: click.Context, a: str, b: str, db: str | None, by: str, since: str | None,
+                 until: str | None, directed: bool, count_reports: bool | None,
+                 include_uncertain: bool | None, fmt: str) -> None:
+    """Events between actors A and B per day, week or month (codes, countries or names)."""
+    from dyadline.store import dyad_timeline
+    from dyadline.store.present import timeline_table
+
+    settings = settings_from(ctx, count_reports=count_reports, include_uncertain=include_uncertain)
+    with _store_db(ctx, db) as store:
+        rows = dyad_timeline(store, a, b, by=by, since=since, until=until, directed=directed,
+                             count_reports=settings.count_reports,
+                             include_uncertain=settings.include_uncertain)
+    arrow = "->" if directed else "<->"
+    _print_records(rows, fmt, timeline_table, f"{a} {arrow} {b} by {by}")
+
+
+# -- dates: dyadline timex ----------------------------------------------------------------------
+
+@main.command("timex")
+@click.argument("in_path", metavar="IN.jsonl", type=click.Path(dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="Where to write one JSON line of temporal expressions per input line.")
+@click.option("--day-first/--month-first", "day_first", default=None,
+              help="Read 05/12/2020 as 5 December (default: the 'day_first' setting).")
+@click.pass_context
+@edge
+def timex_cmd(ctx: click.Context, in_path: str, out_path: str, day_first: bool | None) -> None:
+    """Find and normalise the temporal expressions of texts.
+
+    IN.jsonl has one {"id", "dct", "text"} object per line (dct: the publication date,
+    YYYY-MM-DD); each output line is {"id", "timexes": [...]}. A bad line is reported on
+    stderr, written with "error" set, and the rest goes on; the exit code is then 1."""
+    from dyadline.dates import timex_file
+
+    settings = settings_from(ctx, day_first=day_first)
+    summary = timex_file(in_path, out_path, day_first=settings.day_first)
+    for message in summary.errors:
+        click.echo(f"error: {message}", err=True)
+    click.echo(f"{summary.ok} of {summary.lines} lines read, {summary.timexes} temporal "
+               f"expressions written to {out_path}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+# -- actors: dyadline actors lookup | validate | evaluate ----------------------------------------
+
+@main.group("actors")
+def actors_group() -> None:
+    """The actor knowledge base: look a name up as of a day, check an actor file."""
+
+
+def _day_option(value: str | None) -> Any:
+    from datetime import date
+
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("E903", f"--on {value!r} is not a date: write YYYY-MM-DD") from None
+
+
+@actors_group.command("lookup")
+@click.argument("text")
+@click.option("--on", "on", default=None, metavar="YYYY-MM-DD",
+              help="Resolve as of this day (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per reading.")
+@click.pass_context
+@edge
+def actors_lookup(ctx: click.Context, text: str, on: str | None, as_json: bool) -> None:
+    """Every reading of TEXT (a name, title, country, body) in the knowledge base on a day.
+
+    Exit code 1 when the knowledge base has no reading of TEXT."""
+    import json
+
+    from dyadline.actors import load_kb
+
+    day = _day_option(on)
+    found = load_kb(settings_from(ctx)).lookup(text, day)
+    if not found:
+        click.echo(f"no reading of {text!r} on {day.isoformat()}", err=True)
+        sys.exit(1)
+    for r in found:
+        if as_json:
+            click.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+        else:
+            what = " ".join(x for x in (r.name or "", f"({r.role})" if r.role else "") if x)
+            click.echo(f"{r.code or '-':10} {r.kind:8} {what:40} {r.basis}".rstrip())
+
+
+@actors_group.command("validate")
+@click.argument("path", metavar="FILE", required=False, type=click.Path(dir_okay=False))
+@click.pass_context
+@edge
+def actors_validate(ctx: click.Context, path: str | None) -> None:
+    """Check a user's actor file (TSV or YAML) on top of the packaged knowledge base; without
+    FILE, the file named by the 'actors_file' setting, else the packaged files alone.
+
+    Every problem is printed with its file, line and fix; the exit code is then 1."""
+    from dyadline.actors import validate_file
+    from dyadline.actors.kb import DATA_DIR
+
+    target = path or settings_from(ctx).actors_file or None
+    problems = validate_file(target)
+    for p in problems:
+        click.echo(f"error: {p}", err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {target or DATA_DIR}")
+
+
+@actors_group.command("evaluate")
+@click.argument("gold", metavar="GOLD.jsonl", type=click.Path(dir_okay=False))
+@click.option("--on", "on", default="2000-01-01", metavar="YYYY-MM-DD", show_default=True,
+              help="The day to resolve as of (the PLOVER gold dates are placeholders).")
+@click.option("--misses", default=0, show_default=True, help="Print this many misses.")
+@click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
+@click.pass_context
+@edge
+def actors_evaluate(ctx: click.Context, gold: str, on: str, misses: int, as_json: bool) -> None:
+    """Country and sector accuracy of actor resolution on PLOVER gold records."""
+    import json
+
+    from dyadline.actors import load_kb
+    from dyadline.actors.evaluate import evaluate_gold
+    from dyadline.nlp import load_nlp
+
+    settings = settings_from(ctx)
+    result = evaluate_gold(gold, load_nlp(settings.model), load_kb(settings), _day_option(on))
+    report = result.to_dict()
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"gold actors {result.gold}, located {result.located}, resolved {result.resolved}")
+    click.echo(f"country accuracy {result.country_accuracy:.3f} "
+               f"({result.country_ok}/{result.located})")
+    click.echo(f"sector accuracy  {result.sector_accuracy:.3f} "
+               f"({result.sector_ok}/{result.sector_total})")
+    click.echo("misses: " + ", ".join(f"{k} {v}" for k, v in result.miss_types().most_common()))
+    for m in result.misses[:misses]:
+        click.echo(f"  {m['kind']:12} {m['actor_text'][:40]!r:44} gold {m['gold']:10} "
+                   f"got {m.get('got') or '-':10} | {m['sentence'][:80]}")
+
+
+# -- places ------------------------------------------------------------------------------------
+@main.group("places")
+def places_group() -> None:
+    """The gazetteer: read a place name, check a places file, place an event in a sentence."""
+
+
+@places_group.command("resolve")
+@click.argument("text")
+@click.option("--context", "context", multiple=True, metavar="ISO3",
+              help="A country the text is about (repeatable), e.g. --context LBN.")
+@click.option("--all", "show_all", is_flag=True, help="List every reading, most prominent first.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@edge
+def places_resolve(ctx: click.Context, text: str, context: tuple[str, ...], show_all: bool,
+                   as_json: bool) -> None:
+    """The place TEXT stands for ("Paris, Texas", "Washington state", "the Kremlin").
+
+    Exit code 1 when the gazetteer does not know TEXT."""
+    import json
+
+    from dyadline.places import gazetteer_for, resolve_place
+
+    gazetteer = gazetteer_for(settings_from(ctx))
+    if show_all:
+        readings = gazetteer.lookup(text)
+        for r in readings:
+            if as_json:
+                click.echo(json.dumps({**{f: getattr(r, f) for f in r.__slots__},
+                                       "prominence": r.prominence}, ensure_ascii=False))
+            else:
+                click.echo(f"{r.name:32} {r.feature:9} {r.country or '-':4} {r.admin1 or '-':7} "
+                           f"{r.prominence:>12,} {r.source}{' (alternate name)' if r.alias else ''}")
+        if not readings:
+            click.echo(f"no reading of {text!r}", err=True)
+            sys.exit(1)
+        return
+    place = resolve_place(text, context_countries=tuple(c.upper() for c in context),
+                          gazetteer=gazetteer)
+    if place is None:
+        click.echo(f"no place for {text!r}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(place.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(f"{place.name} ({place.feature}, {place.country or 'no country'}) "
+                   f"{place.lat}, {place.lon}")
+
+
+@places_group.command("validate")
+@click.argument("path", metavar="FILE", required=False, type=click.Path(dir_okay=False))
+@click.pass_context
+@edge
+def places_validate(ctx: click.Context, path: str | None) -> None:
+    """Check a places file (the columns of data/places/regions.tsv); without FILE, the file
+    named by the 'places_file' setting, else the packaged files. A broken row is reported with
+    its file, line and fix (exit code 1)."""
+    from dyadline.places import load_gazetteer
+    from dyadline.places.datafile import read_places_file
+
+    target = path or settings_from(ctx).places_file or None
+    gazetteer = load_gazetteer()  # reads and checks the packaged files
+    if target is None:
+        click.echo(f"ok: the packaged places ({gazetteer.version})")
+        return
+    rows = read_places_file(target, countries=gazetteer.countries)
+    click.echo(f"ok: {target}: {len(rows)} places")
+
+
+@places_group.command("locate")
+@click.argument("text")
+@click.option("--trigger", required=True, metavar="WORD",
+              help="The event's verb or eventive noun, as written in TEXT (its first occurrence).")
+@click.option("--context", "context", multiple=True, metavar="ISO3",
+              help="A country the text is about (repeatable).")
+@click.pass_context
+@edge
+def places_locate(ctx: click.Context, text: str, trigger: str, context: tuple[str, ...]) -> None:
+    """Where the event TRIGGER names in TEXT happened, if TEXT says so (exit code 1 if not)."""
+    import json
+
+    from dyadline.nlp import load_nlp
+    from dyadline.places import event_place, gazetteer_for
+
+    settings = settings_from(ctx)
+    doc = load_nlp(settings.model)(text)
+    index = next((t.i for t in doc if t.text.lower() == trigger.lower()), None)
+    if index is None:
+        raise UsageError("E611", f"--trigger {trigger!r} is not a word of the text: give the "
+                         "event's verb or noun exactly as written")
+    place = event_place(doc, index, context_countries=tuple(c.upper() for c in context),
+                        gazetteer=gazetteer_for(settings))
+    if place is None:
+        click.echo("no place: the sentence does not say where", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(place.to_dict(), ensure_ascii=False))
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=None, help="The DuckDB file (default: the 'db' setting).")
+@_input_options
+@click.pass_context
+@edge
+def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], db: str | None, fmt: str | None,
+               published: Any, n_process: int | None) -> None:
+    """Read, code and store articles; bad records are quarantined and the batch goes on.
+
+    SOURCES are files, directories, globs or '-' for stdin, in any mix of input formats.
+    Exit code 0 when every record went in, 1 when some were quarantined or failed."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dyadline.ingest import IngestSummary, ingest
+
+    settings = settings_from(ctx, n_process=n_process, db=db)
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(s: IngestSummary) -> None:
+            bar.update(task, description=f"{s.read} articles read, {s.coded} coded, "
+                                         f"{s.events} events, {s.quarantined} quarantined")
+
+        summary = ingest(list(sources), settings.db, settings=settings, fmt=fmt,
+                         published=published.date() if published else None,
+                         warn=lambda msg: bar.console.print(msg, markup=False, highlight=False),
+                         progress=progress)
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)

@@ -238,6 +238,11 @@ class Attribution:
             "actor": self.actor.to_dict() if self.actor else None,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]),
+                   actor=Actor.from_dict(d["actor"]) if d.get("actor") else None)
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -249,6 +254,10 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +280,11 @@ class Flag:
             "end": self.end,
             "readings": list(self.readings),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Flag:
+        return cls(kind=d["kind"], message=d["message"], mention=d.get("mention") or "",
+                   start=d.get("start"), end=d.get("end"), readings=tuple(d.get("readings") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +341,33 @@ class Event:
             "lexicon_version": self.lexicon_version,
             "actors_version": self.actors_version,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], article_id: str) -> Event:
+        """The inverse of ``to_dict`` (``dyadline import``, batch merges)."""
+        return cls(
+            article_id=article_id,
+            source=Actor.from_dict(d["source"]) if d.get("source") else None,
+            target=Actor.from_dict(d["target"]) if d.get("target") else None,
+            cameo=str(d["cameo"]),
+            quad_class=int(d["quad_class"]),
+            goldstein=float(d["goldstein"]),
+            plover=d.get("plover") or "",
+            plover_mode=d.get("plover_mode"),
+            date=DateSpan.from_dict(d["date"]),
+            date_text=d.get("date_text"),
+            place=Place.from_dict(d["place"]) if d.get("place") else None,
+            evidence=Evidence.from_dict(d["evidence"]),
+            trigger=Evidence.from_dict(d.get("trigger") or d["evidence"]),
+            said_by=Attribution.from_dict(d["said_by"]) if d.get("said_by") else None,
+            modality=tuple(d.get("modality") or ()),
+            confidence=float(d.get("confidence", 0.5)),
+            rule=d.get("rule") or "",
+            lexicon_entry=d.get("lexicon_entry") or "",
+            coder_version=d.get("coder_version") or "",
+            lexicon_version=d.get("lexicon_version") or "",
+            actors_version=d.get("actors_version") or "",
+        )
 
 
 @dataclass(frozen=True, slots=True)

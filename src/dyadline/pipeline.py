@@ -123,7 +123,7 @@ class Pipeline:
                 for actor in resolve(tok.i):
                     if actor.name:
                         for person in self.kb.people(actor.name):
-                            term = self.kb.term_span(person.id, article.published)
+                            term = self.kb.term_span(person.person_id, article.published)
                             if term is not None:
                                 return term
         return None

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from dyadline.events.arguments import arguments_of
+from dyadline.errors import DyadlineError
 from dyadline.events.attribution import Frame, phrase_span, report_frames
+from dyadline.events.compose import compose, governs
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
 from dyadline.model import Actor, Article, Attribution, DateSpan, Event, Evidence, Place, Timex
@@ -84,6 +86,39 @@ class _Candidate:
     targets: tuple[Actor | None, ...]
     rule: str
     weak: bool  # a statement by a reporting verb: kept only if the sentence has nothing else
+    code: str  # the entry's code, or the composed one ("demanded that X end curbs": 1051)
+    about: Predicate | None = None  # the embedded action a governing predicate was composed with
+
+
+def _complements(tok: Token) -> list[Token]:
+    """Heads of what a governing predicate is about: its complement clause, or the action noun
+    it takes ("demanded the release of", "called for an end to")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"xcomp", "ccomp", "dobj", "obj"}:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on"}:
+            out += [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+    return out
+
+
+def _future_family(code: str, *, negated: bool) -> str | None:
+    root = code[:2]
+    if root in {"04", "05", "06", "07", "08"}:
+        return "12" if negated else "03"
+    if root in {"14", "15", "16", "17", "18", "19", "20"} and not negated:
+        return "13"
+    return None
+
+
+def _appositions(head: Token) -> list[Token]:
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out += [c for c in o.children if c.dep_ == "appos"]
+    return out
 
 
 def _coded(actors: list[Actor]) -> list[Actor]:
@@ -117,11 +152,50 @@ class RuleCoder:
             found = _coded(actors.resolve(h.i))
             if found:
                 return found
+            # "the main political opponent of Putin, the opposition leader of Alexey Navalny":
+            # a description that does not resolve is named by its apposition, which the parser
+            # may hang on the description's "of" object.
+            for alt in _appositions(h):
+                found = _coded(actors.resolve(alt.i))
+                if found:
+                    return found
         return []
+
+    def _compose(self, preds: list[Predicate]) -> tuple[dict[int, tuple[str, Predicate]], set[int]]:
+        """Governing predicates composed with the action they are about: token -> (code, about);
+        and the tokens of the actions so consumed (they are not events of their own)."""
+        by_tok = {p.token.i: p for p in preds}
+        composed: dict[int, tuple[str, Predicate]] = {}
+        consumed: set[int] = set()
+        for p in preds:
+            family = governs(p.entry.code)
+            if family is None:
+                continue
+            for child in _complements(p.token):
+                about = by_tok.get(child.i)
+                if about is None or child.i in consumed or about.token.i == p.token.i:
+                    continue
+                code = compose(family, about.entry.code)
+                if code is not None and self._known(code):
+                    composed[p.token.i] = (code, about)
+                    consumed.add(child.i)
+                    break
+        return composed, consumed
+
+    def _known(self, code: str) -> bool:
+        try:
+            self.ontology.get(code)
+        except DyadlineError:
+            return False
+        return True
 
     def _candidates(self, sent: Span, actors: ActorLookup, previous: list[Actor]) -> list[_Candidate]:
         out: list[_Candidate] = []
-        for pred in find_predicates(sent, self.lexicon):
+        preds = list(find_predicates(sent, self.lexicon))
+        composed, consumed = self._compose(preds)
+        for pred in preds:
+            if pred.token.i in consumed:
+                continue
             lemma = pred.token.lemma_.lower()
             weak = lemma in self.reporting_verbs and pred.entry.code.startswith("01")
             args = arguments_of(pred)
@@ -130,6 +204,13 @@ class RuleCoder:
                 continue
             targets: list[Actor | None] = list(self._resolve_first(actors, args.targets))
             rule = args.rule
+            code, about = pred.entry.code, None
+            if pred.token.i in composed:
+                code, about = composed[pred.token.i]
+                rule += "+composed"
+                weak = False
+                if not targets:  # "threatened to cut off electricity to Nakhichevan"
+                    targets = list(self._resolve_first(actors, arguments_of(about).targets))
             if not targets and lemma in RESPONSIVE:
                 answered = [a for a in previous if a.country not in {s.country for s in sources}]
                 if answered:
@@ -139,12 +220,18 @@ class RuleCoder:
             targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes]
             if not targets:
                 targets = [None]
-            out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak))
+            out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak, code, about))
             previous.extend(sources)
         strong = [c for c in out if not c.weak]
-        if strong:
-            return strong
-        return out[:1]  # the statement itself, once
+        # A statement is the frame of the events reported inside it ("Putin stated that he is
+        # ready ..."): drop it when it frames one or shares its source; keep it otherwise.
+        kept = [
+            c for c in out if c.weak and not any(
+                s.pred.token.i in {t.i for t in c.pred.token.subtree}
+                or {a.code for a in s.sources} & {a.code for a in c.sources}
+                for s in strong)
+        ]
+        return strong + kept[:1]
 
     # -- attribution ----------------------------------------------------------------------
     def _said_by(self, frames: list[Frame], actors: ActorLookup) -> Attribution | None:
@@ -201,12 +288,26 @@ class RuleCoder:
     ) -> list[Event]:
         pred = cand.pred
         tok = pred.token
-        info = self.ontology.get(pred.entry.code)
+        code, rule = cand.code, cand.rule
         frames = report_frames(tok, self.reporting_verbs)
         inner = next((f for f in frames if f.kind == "verb" and f.verb.i != tok.i), None)
         span, timex, basis = dater.date_event(tok.i, report_i=inner.verb.i if inner else None)
         said_by = self._said_by([f for f in frames if f.verb.i != tok.i], actors)
         modality = modality_of(tok, self.cues)
+        if cand.about is None and "future" in modality and "hypothetical" not in modality:
+            # "will release the hostages": an intent (03), a refusal (12) or a threat (13),
+            # expressed when it was said, not a future action
+            family = _future_family(code, negated="negated" in modality)
+            intent = compose(family, code) if family else None
+            if intent is not None and self._known(intent):
+                code, rule = intent, rule + "+intent"
+                modality = tuple(m for m in modality if m not in {"future", "negated"})
+                if inner is not None:
+                    span, timex, basis = dater.date_event(inner.verb.i)
+                else:
+                    span, timex, basis = (DateSpan(None, article.published, "open", "before_publication"),
+                                          None, "statement")
+        info = self.ontology.get(code)
         place = placer(tok.i) if placer else None
         evidence = Evidence(sent.text, sent.start_char, sent.end_char)
         trigger_end = tok.idx + len(tok.text)
@@ -222,7 +323,7 @@ class RuleCoder:
                     article_id=article.id,
                     source=src,
                     target=tgt,
-                    cameo=pred.entry.code,
+                    cameo=code,
                     quad_class=info.quad_class,
                     goldstein=info.goldstein,
                     plover=info.plover,
@@ -235,7 +336,7 @@ class RuleCoder:
                     modality=modality,
                     confidence=conf,
                     place=place,
-                    rule=f"{cand.rule}{'+statement' if cand.weak else ''};date:{basis}",
+                    rule=f"{rule}{'+statement' if cand.weak else ''};date:{basis}",
                     lexicon_entry=pred.entry.key,
                     coder_version=self.version,
                     lexicon_version=self.lexicon.version,
