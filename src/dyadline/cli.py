@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -246,20 +247,27 @@ def events_cmd(ctx: click.Context, db: str | None, actor: str | None,
 @click.pass_context
 @edge
 def show_cmd(ctx: click.Context, article_id: str, db: str | None, fmt: str) -> None:
-    """Show one stored article: its body with the evidence highlighted, actors and events."""
+    """Show one stored article: its body with the evidence highlighted, actors and events.
+
+    ARTICLE_ID is a stored article's id, or an input file (its first article is shown)."""
     import json
 
     from rich.console import Console
 
+    from dyadline.articles import id_of_file
+    from dyadline.events.ontology import load_ontology
     from dyadline.store import article_detail
     from dyadline.store.present import article_view
 
+    if Path(article_id).is_file():  # an input file: show the article it holds
+        article_id = id_of_file(article_id, settings=settings_from(ctx))
     with _store_db(ctx, db) as store:
         detail = article_detail(store, article_id)
     if fmt == "json":
         click.echo(json.dumps(detail.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
-        Console().print(article_view(detail))
+        names = {c.code: c.name for c in load_ontology()}
+        Console().print(article_view(detail, code_names=names))
 
 
 @main.command("timeline")
@@ -554,3 +562,60 @@ def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], db: str | None, fmt
                          progress=progress)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
+
+
+# -- events: ontology and lexicon
+@main.group("ontology")
+def ontology_group() -> None:
+    """The CAMEO event codes with Goldstein scores, quad classes and PLOVER equivalents."""
+
+
+@ontology_group.command("show")
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
+@edge
+def ontology_show(code: str, as_json: bool) -> None:
+    """Print CODE's entry (e.g. 051, or a root such as 05) and the codes under it."""
+    import json
+
+    from dyadline.events.ontology import QUAD_NAMES, load_ontology
+
+    onto = load_ontology()
+    entry, children = onto.get(code), onto.children(code)
+    if as_json:
+        click.echo(json.dumps({**entry.to_dict(), "children": [c.code for c in children]}))
+        return
+    root = onto.get(entry.root)
+    plover = entry.plover or "none (PLOVER has no equivalent)"
+    if entry.plover_mode:
+        plover += f", mode {entry.plover_mode}"
+    if entry.plover_inherited:
+        plover += f" (from {entry.parent})"
+    click.echo(f"{entry.code}  {entry.name}")
+    click.echo(f"  root        {root.code} {root.name}")
+    click.echo(f"  Goldstein   {entry.goldstein:+.1f}")
+    click.echo(f"  quad class  {entry.quad_class} ({QUAD_NAMES[entry.quad_class]})")
+    click.echo(f"  PLOVER      {plover}")
+    click.echo("  children    " + ("" if children else "none"))
+    for c in children:
+        click.echo(f"    {c.code}  {c.name}")
+
+
+@main.group("lexicon")
+def lexicon_group() -> None:
+    """The event lexicon: predicates, reporting words and modality cues."""
+
+
+@lexicon_group.command("validate")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.pass_context
+@edge
+def lexicon_validate(ctx: click.Context, path: str | None) -> None:
+    """Check a user lexicon file (default: the 'lexicon_file' setting) with the packaged one."""
+    from dyadline.events.lexicon import read_lexicon
+
+    user_file = path or settings_from(ctx).lexicon_file or None
+    lexicon = read_lexicon(user_file)
+    users = sum(1 for e in lexicon if e.user)
+    click.echo(f"ok: {len(lexicon)} entries ({users} from {user_file or 'no user file'}), "
+               f"{len(lexicon.roots())} CAMEO roots, version {lexicon.version}")

@@ -38,7 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_chars", 1_000_000, int,
             "Articles longer than this many characters are quarantined (E106) rather than parsed."),
     Setting("min_english_ratio", 0.5, float,
-            "Share of common English words below which an article is quarantined as non-English."),
+            "How English an article must be, relative to typical English news (the share of very "
+            "common English words divided by 0.40, capped at 1); below it the article is "
+            "quarantined as non-English (E107)."),
     # -- articles
     Setting("day_first", False, bool,
             "Read numeric dates as day/month/year (12/05/2020 = 12 May) for day-first sources."),
@@ -51,6 +53,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lexicon_file", "", str,
             "A user's TSV lexicon file that adds to or overrides the packaged event lexicon."),
     Setting("min_confidence", 0.0, float, "Events below this confidence are not emitted."),
+    # -- places
+    Setting("places_file", "", str,
+            "A user's TSV of places (the columns of data/places/regions.tsv) that adds to or "
+            "replaces (same name, feature and country) the packaged places."),
+    Setting("places_min_city_population", 15000, int,
+            "Smallest city the gazetteer knows: 15000, 5000, 1000 or 500 people (smaller lists "
+            "know more towns but build slower and hold more namesakes)."),
+    Setting("places_cache", True, bool,
+            "Keep the built gazetteer in $XDG_CACHE_HOME/dyadline (or ~/.cache/dyadline) so "
+            "later runs load it in a fraction of the time."),
     # -- store
     Setting("db", "dyadline.duckdb", str, "The DuckDB database file."),
     Setting("dedup_threshold", 0.8, float,
@@ -62,6 +74,25 @@ SETTINGS: tuple[Setting, ...] = (
     # -- api
     Setting("host", "127.0.0.1", str, "Address the HTTP API and dashboard listen on."),
     Setting("port", 8765, int, "Port the HTTP API and dashboard listen on."),
+    # -- batch
+    Setting("dask_scheduler", "", str,
+            "Address of a running Dask scheduler for 'dyadline batch' (e.g. tcp://host:8786); "
+            "empty: start a local cluster on this machine."),
+    Setting("dask_workers", 0, int,
+            "Workers of the local Dask cluster (0: one per CPU core). Each worker process loads "
+            "its own copy of the pipeline (about 1 GB of memory)."),
+    Setting("dask_processes", True, bool,
+            "Local cluster workers are separate processes (true) or threads of this process "
+            "(false: no parallel parsing; for tests and debugging)."),
+    Setting("shard_size", 50, int,
+            "Articles per batch task: each shard is coded by one worker into one Parquet part "
+            "and merged into the database in one transaction."),
+    Setting("batch_parts_dir", "", str,
+            "Folder for the Parquet parts of 'dyadline batch' (empty: DB.parts beside the "
+            "database). With a remote scheduler it must be a path the workers can write and "
+            "this machine can read (a shared file system)."),
+    Setting("batch_keep_parts", False, bool,
+            "Keep each Parquet part after it is merged (default: delete it)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

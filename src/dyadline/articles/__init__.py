@@ -10,7 +10,7 @@ from dyadline.articles.codes import CODES, InputCode
 from dyadline.articles.ids import article_id, content_hash
 from dyadline.articles.language import english_ratio
 from dyadline.articles.pubdate import PublishedDateError, parse_published
-from dyadline.articles.reader import FORMATS, read_articles, sniff_format
+from dyadline.articles.reader import FORMATS, id_of_file, read_articles, sniff_format
 from dyadline.articles.tabular import parse_columns
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "article_id",
     "content_hash",
     "english_ratio",
+    "id_of_file",
     "parse_columns",
     "parse_published",
     "read_articles",

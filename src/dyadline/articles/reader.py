@@ -27,7 +27,8 @@ from dyadline.articles.sources import (
     replay,
 )
 from dyadline.articles.tabular import ColumnMap, parse_columns, read_csv, read_jsonl
-from dyadline.errors import UsageError
+from dyadline.errors import InputError, UsageError
+from dyadline.model import Article
 from dyadline.model import Article, Quarantined
 from dyadline.settings import Settings
 
@@ -152,3 +153,12 @@ def _seed(text: str, name: str, *, split: bool) -> Record:
         meta=tuple(extra),
         quarantine_origin=f"{name}:1",
     )
+
+
+def id_of_file(path: str, *, settings: Settings) -> str:
+    """The id of the first article in the input file ``path`` (what ``dyadline show FILE`` shows)."""
+    for record in read_articles([path], settings=settings):
+        if isinstance(record, Article):
+            return record.id
+        raise InputError(record.code, record.reason, where=record.origin)
+    raise InputError("E113", "no article in this file: give a stored article's id instead", where=path)

@@ -112,12 +112,17 @@ def _future_family(code: str, *, negated: bool) -> str | None:
 
 
 def _appositions(head: Token) -> list[Token]:
+    """Other phrases that name the actor when ``head`` itself does not resolve: its apposition
+    (which the parser may hang on the "of" object), then its possessor or "of" object
+    ("support Turkey's efforts", "the efforts of Turkey")."""
     out = [c for c in head.children if c.dep_ == "appos"]
-    for p in head.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
-            for o in p.children:
-                if o.dep_ == "pobj":
-                    out += [c for c in o.children if c.dep_ == "appos"]
+    of_objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    for o in of_objs:
+        out += [c for c in o.children if c.dep_ == "appos"]
+    if head.pos_ == "NOUN":
+        out += [c for c in head.children if c.dep_ == "poss"]
+        out += of_objs
     return out
 
 
@@ -193,8 +198,11 @@ class RuleCoder:
         out: list[_Candidate] = []
         preds = list(find_predicates(sent, self.lexicon))
         composed, consumed = self._compose(preds)
+        # a noun that only completes a verb's entry ("impose a naval blockade") is not a
+        # second event
+        carried = {p.object_token.i for p in preds if p.object_token is not None and p.kind == "verb"}
         for pred in preds:
-            if pred.token.i in consumed:
+            if pred.token.i in consumed or (pred.kind == "noun" and pred.token.i in carried):
                 continue
             lemma = pred.token.lemma_.lower()
             weak = lemma in self.reporting_verbs and pred.entry.code.startswith("01")
@@ -274,7 +282,10 @@ class RuleCoder:
                     key = (_actor_key(event.source), _actor_key(event.target), event.root)
                     if key not in best or event.confidence > best[key].confidence:
                         best[key] = event
-            events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+            # an event with no target adds nothing beside the same one with its target
+            targeted = {(k[0], k[2]) for k in best if k[1]}
+            kept = [e for k, e in best.items() if k[1] or (k[0], k[2]) not in targeted]
+            events.extend(sorted(kept, key=lambda e: e.trigger.start))
         return [e for e in events if e.confidence >= self.min_confidence]
 
     def _events_of(
@@ -359,6 +370,11 @@ class RuleCoder:
                 base -= 0.1
         if "hypothetical" in modality:
             base -= 0.1
+        if cand.about is not None:
+            base += 0.05  # a governing predicate that says what it is about
+        # the main clause reports the main event; deeply embedded predicates are less certain
+        depth = sum(1 for _ in cand.pred.token.ancestors)
+        base -= 0.02 * min(depth, 5)
         return max(0.05, min(0.95, base))
 
 

@@ -78,6 +78,8 @@ def _object_lemmas(tok: Token) -> dict[str, Token]:
         cands.append(tok.head)  # "sanctions imposed on Russia"
     for _, o in prep_children(tok):
         cands.extend(conjuncts_of(o))
+    if tok.pos_ == "ADJ":  # "ready to negotiate", "willing to cooperate"
+        cands.extend(c for c in tok.children if c.dep_ == "xcomp")
     if tok.pos_ in {"NOUN", "PROPN"}:  # a noun's kind is in its modifiers: "data breach", "air strike"
         cands.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"})
     for c in cands:
