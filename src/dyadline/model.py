@@ -197,7 +197,7 @@ class Place:
     country: str | None  # ISO 3166 alpha-3
     lat: float | None
     lon: float | None
-    feature: str  # country | admin1 | city | landmark | region
+    feature: str  # country | admin1 | city | landmark | region | sea | continent | unresolved
     text: str
     start: int
     end: int

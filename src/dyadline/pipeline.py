@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dyadline.model import Article, CodedArticle, DateSpan, Flag, Timex
+from dyadline.model import Article, CodedArticle, DateSpan, Flag, Place, Timex
 from dyadline.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Pipeline:
         """Code one parsed article (``doc`` is the parse of ``article.body``)."""
         from dyadline.actors import ArticleActors
         from dyadline.dates import EventDater, find_timexes
-        from dyadline.places import event_place
+        from dyadline.places import event_place, gazetteer_for
 
         flags: list[Flag] = []
         if article.published is None:
@@ -97,8 +97,10 @@ class Pipeline:
         dater = EventDater(doc, timexes, article.published, term_of=term_of)
         context = {a.country for a in actors.mentions if a.country and a.country != "IGO"}
 
-        def placer(i: int):  # type: ignore[no-untyped-def]
-            return event_place(doc, i, context_countries=context)
+        gazetteer = gazetteer_for(self.settings)
+
+        def placer(i: int) -> Place | None:
+            return event_place(doc, i, context_countries=context, gazetteer=gazetteer)
 
         events = self.coder.code(doc, article, actors, dater, placer)
         return CodedArticle(
@@ -138,9 +140,9 @@ class Pipeline:
                                            n_process=self.settings.n_process):
             try:
                 yield self.code_doc(doc, article)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            except Exception as exc:  # one bad article must not stop the batch
                 yield CodedArticle(article=article,
-                                   error=f"[E401] coding failed ({exc.__class__.__name__}: {exc}): "
+                                   error=f"[E420] coding failed ({exc.__class__.__name__}: {exc}): "
                                          "please report this article")
 
 

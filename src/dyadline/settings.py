@@ -74,6 +74,9 @@ SETTINGS: tuple[Setting, ...] = (
     # -- api
     Setting("host", "127.0.0.1", str, "Address the HTTP API and dashboard listen on."),
     Setting("port", 8765, int, "Port the HTTP API and dashboard listen on."),
+    Setting("keep_db_open", False, bool,
+            "Let the HTTP API keep its read-only database connections open between requests: "
+            "faster answers, but 'dyadline ingest' cannot write to the file while it runs."),
     # -- batch
     Setting("dask_scheduler", "", str,
             "Address of a running Dask scheduler for 'dyadline batch' (e.g. tcp://host:8786); "

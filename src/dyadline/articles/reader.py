@@ -28,7 +28,6 @@ from dyadline.articles.sources import (
 )
 from dyadline.articles.tabular import ColumnMap, parse_columns, read_csv, read_jsonl
 from dyadline.errors import InputError, UsageError
-from dyadline.model import Article
 from dyadline.model import Article, Quarantined
 from dyadline.settings import Settings
 

@@ -153,9 +153,9 @@ def _check_must_not(rule: str, events: Sequence[Event], expected: list[dict[str,
     m = re.search(r"source ([A-Z]{3})\b.*\bfor (\w+)", rule)
     if m:
         country, name = m.group(1), m.group(2).lower()
-        actors = [a for e in events for a in (e.source, e.target) if a is not None]
-        bad = [a for a in actors if a.country == country and name in (a.text + " " + (a.name or "")).lower()]
-        return "VIOLATED" if bad else "ok"
+        actors: list[Actor] = [a for e in events for a in (e.source, e.target) if a is not None]
+        flagged = [a for a in actors if a.country == country and name in (a.text + " " + (a.name or "")).lower()]
+        return "VIOLATED" if flagged else "ok"
     m = re.search(r"dated (\d{4}-\d{2}-\d{2}) whose evidence is", rule)
     if m:
         day = date.fromisoformat(m.group(1))

@@ -117,7 +117,7 @@ def score_gold(rows: Iterable[dict[str, Any]],
     ]
     coded = {c.article.id: c for c in code(articles)}
     res = GoldResult()
-    uses_plover = any(_gold_code(ev, r)[1] and not _gold_code(ev, r)[0] or
+    uses_plover = any((_gold_code(ev, r)[1] and not _gold_code(ev, r)[0]) or
                       (ev.get("code") and not str(ev.get("code")).isdigit())
                       for r in rows for ev in r["events"])
     res.level_name = "plover" if uses_plover else "root"
@@ -150,11 +150,11 @@ def score_gold(rows: Iterable[dict[str, Any]],
         has_actors = any(ev.get("source") or ev.get("target") for ev in gold)
         if not has_actors:
             continue
-        def label(ev: dict[str, Any]) -> str | None:
+        def label(ev: dict[str, Any], row: dict[str, Any] = row) -> str | None:
             c, pl = _gold_code(ev, row)
             return pl if uses_plover else (c[:2] if c else None)
-        g = Counter((gold_country(ev.get("source")), gold_country(ev.get("target")), label(ev)) for ev in gold)
-        p = Counter((e.source.country if e.source else None, e.target.country if e.target else None,
+        g: Counter[tuple[str | None, str | None, str | None]] = Counter((gold_country(ev.get("source")), gold_country(ev.get("target")), label(ev)) for ev in gold)
+        p: Counter[tuple[str | None, str | None, str | None]] = Counter((e.source.country if e.source else None, e.target.country if e.target else None,
                      e.plover if uses_plover else e.root) for e in events)
         tp += sum((g & p).values())
         n_pred += sum(p.values())

@@ -74,10 +74,12 @@ def _verb_targets(pred: Predicate) -> list[Token]:
     return out
 
 
-def _noun_sources(noun: Token, target_found: bool) -> list[Token]:
+def _noun_sources(noun: Token, target_found: bool, poss_is_target: bool = False) -> list[Token]:
     out: list[Token] = []
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "ADJ"}):
+        if (c.dep_ == "poss" and not poss_is_target) or (
+            c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "ADJ"}
+        ):
             out.append(c)
     for p, o in prep_children(noun):
         if p == "by" or (p == "of" and target_found) or p == "from":
@@ -105,6 +107,8 @@ def _noun_sources(noun: Token, target_found: bool) -> list[Token]:
 def _noun_targets(pred: Predicate) -> list[Token]:
     noun, entry = pred.token, pred.entry
     out: list[Token] = []
+    if entry.target == "poss":  # "Navalny's arrest": the possessor is who it was done to
+        out += [c for c in noun.children if c.dep_ == "poss"]
     preps = list(prep_children(noun))
     for p, o in list(preps):  # "praise of Trump towards Putin": the parser hangs it on Trump
         if p == "of":
@@ -149,7 +153,7 @@ def arguments_of(pred: Predicate) -> Arguments:
     # "praise of Trump towards Putin": "of" is the agent when another phrase gives the target;
     # "the killing of civilians": otherwise "of" is the patient.
     of_objs = [o for p, o in prep_children(tok) if p == "of"]
-    sources = _noun_sources(tok, target_found=bool(targets))
+    sources = _noun_sources(tok, target_found=bool(targets), poss_is_target=pred.entry.target == "poss")
     if not targets:
         targets = of_objs
     return Arguments(sources=tuple(sources), targets=tuple(targets), rule="noun:eventive")

@@ -81,14 +81,14 @@ def report_frames(pred: Token, reporting_verbs: Collection[str]) -> list[Frame]:
         head = tok.head
         if head.i == tok.i:
             break
-        if tok.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and head.lemma_.lower() in reporting_verbs:
-            if tok.dep_ != "conj":
-                frames.append(Frame(verb=head, speaker=subject_of(head), kind="verb"))
+        if tok.dep_ in {"ccomp", "parataxis", "xcomp", "advcl"} and head.lemma_.lower() in reporting_verbs:
+            frames.append(Frame(verb=head, speaker=subject_of(head), kind="verb"))
         tok = head
     # A reporting verb can also hang on the event's clause as parataxis ("..., officials said")
     root = pred.sent.root
+    in_root = any(t.i == pred.i for t in root.subtree)
     for c in root.children:
-        if c.dep_ == "parataxis" and c.lemma_.lower() in reporting_verbs and pred in root.subtree:
-            if all(f.verb.i != c.i for f in frames):
-                frames.append(Frame(verb=c, speaker=subject_of(c), kind="verb"))
+        if (c.dep_ == "parataxis" and c.lemma_.lower() in reporting_verbs and in_root
+                and all(f.verb.i != c.i for f in frames)):
+            frames.append(Frame(verb=c, speaker=subject_of(c), kind="verb"))
     return frames

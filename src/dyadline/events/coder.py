@@ -13,8 +13,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from dyadline.events.arguments import arguments_of
 from dyadline.errors import DyadlineError
+from dyadline.events.arguments import arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
 from dyadline.events.compose import compose, governs
 from dyadline.events.modality import DEFAULT_CUES, modality_of
@@ -200,12 +200,12 @@ class RuleCoder:
         composed, consumed = self._compose(preds)
         # a noun that only completes a verb's entry ("impose a naval blockade") is not a
         # second event
-        carried = {p.object_token.i for p in preds if p.object_token is not None and p.kind == "verb"}
+        carried = {p.object_token.i for p in preds if p.object_token is not None}
         for pred in preds:
-            if pred.token.i in consumed or (pred.kind == "noun" and pred.token.i in carried):
+            if pred.token.i in consumed or pred.token.i in carried:
                 continue
             lemma = pred.token.lemma_.lower()
-            weak = lemma in self.reporting_verbs and pred.entry.code.startswith("01")
+            weak = lemma in self.reporting_verbs and pred.entry.code == "010"
             args = arguments_of(pred)
             sources = self._resolve_first(actors, args.sources)
             if not sources:

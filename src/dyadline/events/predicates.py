@@ -7,7 +7,7 @@ object and the preposition beats one that names only the object, which beats the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -45,9 +45,9 @@ class LexiconView(Protocol):
 
     version: str
 
-    def verb(self, lemma: str) -> list[Entry]: ...
-    def noun(self, lemma: str) -> list[Entry]: ...
-    def adj(self, lemma: str) -> list[Entry]: ...
+    def verb(self, lemma: str) -> Sequence[Entry]: ...
+    def noun(self, lemma: str) -> Sequence[Entry]: ...
+    def adj(self, lemma: str) -> Sequence[Entry]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +78,8 @@ def _object_lemmas(tok: Token) -> dict[str, Token]:
         cands.append(tok.head)  # "sanctions imposed on Russia"
     for _, o in prep_children(tok):
         cands.extend(conjuncts_of(o))
-    if tok.pos_ == "ADJ":  # "ready to negotiate", "willing to cooperate"
-        cands.extend(c for c in tok.children if c.dep_ == "xcomp")
+    # the verb of a to-infinitive: "ready to negotiate", "declined to comment", "urged X to release"
+    cands.extend(c for c in tok.children if c.dep_ == "xcomp")
     if tok.pos_ in {"NOUN", "PROPN"}:  # a noun's kind is in its modifiers: "data breach", "air strike"
         cands.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"})
     for c in cands:
