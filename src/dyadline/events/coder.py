@@ -102,6 +102,15 @@ def _complements(tok: Token) -> list[Token]:
     return out
 
 
+def _obliged(tok: Token) -> bool:
+    """ "must return", "should withdraw", "has to end": an obligation put on the subject."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in {"must", "should"}:
+            return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
+
+
 def _future_family(code: str, *, negated: bool) -> str | None:
     root = code[:2]
     if root in {"04", "05", "06", "07", "08"}:
@@ -174,12 +183,19 @@ class RuleCoder:
         consumed: set[int] = set()
         for p in preds:
             family = governs(p.entry.code)
-            if family is None:
+            statement = p.entry.code == "010" and p.token.lemma_.lower() in self.reporting_verbs
+            if family is None and not statement:
                 continue
             for child in _complements(p.token):
                 about = by_tok.get(child.i)
                 if about is None or child.i in consumed or about.token.i == p.token.i:
                     continue
+                if statement:
+                    # "Russia said that Sudan must return the helicopter": a demand
+                    if not _obliged(about.token):
+                        continue
+                    family = "10"
+                assert family is not None
                 code = compose(family, about.entry.code)
                 if code is not None and self._known(code):
                     composed[p.token.i] = (code, about)
@@ -217,8 +233,15 @@ class RuleCoder:
                 code, about = composed[pred.token.i]
                 rule += "+composed"
                 weak = False
-                if not targets:  # "threatened to cut off electricity to Nakhichevan"
-                    targets = list(self._resolve_first(actors, arguments_of(about).targets))
+                if not targets:
+                    # who is asked or refused: the subject of the action ("demanded that the US
+                    # cancel plans"), else the action's own target ("threatened to cut off
+                    # electricity to Nakhichevan", "agreed to lift embargoes on Iran")
+                    own = {a.code for a in sources}
+                    about_args = arguments_of(about)
+                    addressee = [a for a in self._resolve_first(actors, about_args.sources)
+                                 if a.code not in own]
+                    targets = addressee or list(self._resolve_first(actors, about_args.targets))
             if not targets and lemma in RESPONSIVE:
                 answered = [a for a in previous if a.country not in {s.country for s in sources}]
                 if answered:
