@@ -59,11 +59,25 @@ def _verb_targets(pred: Predicate) -> list[Token]:
         objs = [c for o in objs for c in conjuncts_of(o)]
     preps = list(prep_children(tok))
     carrier = pred.object_token
+    owners: list[Token] = []
     if carrier is not None:  # "cut ties with X", "impose sanctions on X": prep on the object
         preps += list(prep_children(carrier))
         if carrier.dep_ == "pobj":  # "ready for cooperation and contacts with X"
             for c in conjuncts_of(carrier):
                 preps += list(prep_children(c))
+        if carrier.pos_ in {"VERB", "AUX"}:  # "prepared to lift the ban on X"
+            for o in objects_of(carrier):
+                objs.append(o)
+                preps += list(prep_children(o))
+            preps += list(prep_children(carrier))
+        else:
+            # whose the required object is: "rejected North Korea's demand", "a Senegalese
+            # plan", "demands from Shona rebels"; or the object itself ("summoned Niger's
+            # ambassador")
+            owners = [c for c in carrier.children
+                      if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})]
+            owners += [o for p, o in prep_children(carrier) if p in {"of", "by", "from"}]
+            owners.append(carrier)
     if entry.prep:
         out += [o for p, o in preps if p == entry.prep]
     if entry.target in {"dobj", "iobj", "dative"} or not entry.prep:
@@ -71,6 +85,8 @@ def _verb_targets(pred: Predicate) -> list[Token]:
         out += [o for p, o in preps if p == "to" and entry.target in {"iobj", "dative"}]
     if entry.target != "none":
         out += [o for p, o in preps if p in TARGET_PREPS and o not in out]
+        out += [o for o in owners if o not in out]
+        out += [o for p, o in preps if p == "from" and o not in out]  # "withdraw from Lebanon"
     return out
 
 

@@ -19,6 +19,7 @@ from dyadline.events.attribution import Frame, phrase_span, report_frames
 from dyadline.events.compose import compose, governs
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
+from dyadline.events.syntax import subject_of
 from dyadline.model import Actor, Article, Attribution, DateSpan, Event, Evidence, Place, Timex
 
 if TYPE_CHECKING:
@@ -242,6 +243,19 @@ class RuleCoder:
                     addressee = [a for a in self._resolve_first(actors, about_args.sources)
                                  if a.code not in own]
                     targets = addressee or list(self._resolve_first(actors, about_args.targets))
+            if not targets and about is None and governs(pred.entry.code):
+                # "demanded that the DPRK forsake its nuclear program": the one asked, even when
+                # the action is not one the lexicon codes
+                own = {a.code for a in sources}
+                for child in _complements(pred.token):
+                    if child.pos_ in {"VERB", "AUX"}:
+                        subj = subject_of(child)
+                        if subj is not None:
+                            found = [a for a in self._resolve_first(actors, (subj,)) if a.code not in own]
+                            if found:
+                                targets = list(found)
+                                rule += "+addressee"
+                                break
             if not targets and lemma in RESPONSIVE:
                 answered = [a for a in previous if a.country not in {s.country for s in sources}]
                 if answered:
