@@ -1,0 +1,56 @@
+"""Time actor resolution on real articles, on top of the spaCy parse (not a test).
+
+    .venv/bin/python benchmarks/actors_resolution.py [N]
+
+Parses N articles of ../shared/corpus (default 100), then times ``ArticleActors(...).mentions``
+(every noun phrase and pronoun of the article resolved) for each in CPU time, and prints the
+median and 90th percentile per article and per 600 words. The knowledge base and the city list are loaded
+before timing (once per process in real use).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from dyadline.actors import load_kb
+from dyadline.actors.resolve import ArticleActors
+from dyadline.nlp import load_nlp
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def main(n: int = 100) -> None:
+    kb = load_kb()
+    kb.city("Paris")  # load the city list before timing
+    nlp = load_nlp()
+    rows = []
+    for name in ("wikinews_2019_2020.jsonl", "reuters2017_politics.jsonl"):
+        with (CORPUS / name).open(encoding="utf-8") as fh:
+            for line in fh:
+                rows.append(json.loads(line))
+                if len(rows) >= n * (1 if name.startswith("wiki") else 2) // 2 * 2:
+                    break
+    rows = rows[:n]
+    docs = [(nlp(r["text"]), date.fromisoformat(r["date"][:10])) for r in rows]
+    per_article, per_600 = [], []
+    for doc, day in docs:
+        t = time.process_time()  # CPU time: other processes on the machine do not count
+        _ = ArticleActors(doc, day, kb).mentions
+        ms = (time.process_time() - t) * 1000
+        per_article.append(ms)
+        words = sum(1 for t in doc if t.is_alpha)
+        per_600.append(ms * 600 / max(words, 1))
+    q = statistics.quantiles(per_article, n=10)
+    print(f"{len(docs)} articles, {sum(1 for d, _ in docs for t in d if t.is_alpha)} words")
+    print(f"per article: median {statistics.median(per_article):.1f} ms, p90 {q[-1]:.1f} ms")
+    print(f"per 600 words: median {statistics.median(per_600):.1f} ms, "
+          f"p90 {statistics.quantiles(per_600, n=10)[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
