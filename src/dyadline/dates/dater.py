@@ -88,6 +88,11 @@ class EventDater:
         self._heads: list[int | None] = [self._head_of(t) for t in self.timexes]
         self._inside: list[set[int]] = [{tok.i for tok in self._tokens(t)} for t in self.timexes]
         self._sents = list(doc.sents)
+        # token -> index of its sentence (Token.sent rescans the document on every call)
+        self._sent_no = [0] * len(doc)
+        for n, sent in enumerate(self._sents):
+            for j in range(sent.start, sent.end):
+                self._sent_no[j] = n
         self._of_head: dict[int, int] = {h: k for k, h in enumerate(self._heads) if h is not None}
 
     # -- the parse ---------------------------------------------------------------------------
@@ -149,7 +154,7 @@ class EventDater:
         ranked = []
         for k, t in enumerate(self.timexes):
             h = self._heads[k]
-            if h is None or self.doc[h].sent.start != tok.sent.start:
+            if h is None or self._sent_no[h] != self._sent_no[tok.i]:
                 continue
             if t.span is None and t.value != "TERM":
                 continue
@@ -211,7 +216,7 @@ class EventDater:
             w = when[0]
             for k, t in enumerate(self.timexes):  # "in 2016 when they ..."
                 h = self._heads[k]
-                if h is None or t.span is None or self.doc[h].sent.start != tok.sent.start:
+                if h is None or t.span is None or self._sent_no[h] != self._sent_no[tok.i]:
                     continue
                 last = self._last_token(k)
                 if last < w.i and all(x.is_punct for x in self.doc[last + 1:w.i]):
@@ -283,8 +288,8 @@ class EventDater:
         tok = self.doc[i]
         text = self.doc.text
         sents = self._sents
-        idx = next(n for n, s in enumerate(sents) if s.start <= i < s.end)
-        prev_start = sents[idx - 1].start_char if idx > 0 else tok.sent.start_char
+        idx = self._sent_no[i]
+        prev_start = sents[idx - 1].start_char if idx > 0 else sents[idx].start_char
         for k in range(len(self.timexes) - 1, -1, -1):
             t = self.timexes[k]
             h = self._heads[k]
@@ -292,7 +297,7 @@ class EventDater:
                 continue
             if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
                 continue
-            if self.doc[h].sent.start == tok.sent.start and h > i:
+            if self._sent_no[h] == self._sent_no[i] and h > i:
                 continue
             same_paragraph = "\n" not in text[t.end:tok.idx]
             if not same_paragraph and t.start < prev_start:

@@ -85,7 +85,9 @@ def report_frames(pred: Token, reporting_verbs: Collection[str]) -> list[Frame]:
             frames.append(Frame(verb=head, speaker=subject_of(head), kind="verb"))
         tok = head
     # A reporting verb can also hang on the event's clause as parataxis ("..., officials said")
-    root = pred.sent.root
+    root = pred
+    while root.head.i != root.i:  # the sentence's root, without Token.sent's rescan
+        root = root.head
     in_root = any(t.i == pred.i for t in root.subtree)
     for c in root.children:
         if (c.dep_ == "parataxis" and c.lemma_.lower() in reporting_verbs and in_root
