@@ -47,10 +47,8 @@ class View:
         self.tag = [names[h] for h in cols[3]]
         self.dep = [names[h] for h in cols[4]]
         self.ent = [names[h] for h in cols[5]]
-        import numpy
-
-        rel = arr[:, 6].astype(numpy.int64)  # HEAD is an offset, stored unsigned
-        self.head = (rel + numpy.arange(self.n, dtype=numpy.int64)).tolist()
+        # HEAD is the offset to the head, stored as an unsigned 64-bit number
+        self.head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(cols[6])]
         self.idx = cols[7]
         self.ws = [" " if s else "" for s in cols[8]]
         sent = -1
