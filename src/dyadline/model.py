@@ -152,7 +152,7 @@ class Actor:
     country (``RUS``); empty when the mention could not be coded (it keeps its text)."""
 
     code: str
-    country: str | None  # ISO 3166 alpha-3, or "IGO"
+    country: str | None  # ISO 3166 alpha-3, or IGO / NGO / IMG (CAMEO's non-state slots)
     sector: str | None  # GOV, MIL, OPP, ELI, MED, ... or None
     name: str | None  # canonical name of the person or organisation, if known
     text: str  # the mention as written

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Pipeline", "code_articles"]
 
+# Actor "countries" that are not places: international organisations, NGOs, militant groups.
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
 
 @dataclass(frozen=True, slots=True)
 class Versions:
@@ -95,7 +98,8 @@ class Pipeline:
             return self._term_of(timex, doc, actors, article)
 
         dater = EventDater(doc, timexes, article.published, term_of=term_of)
-        context = {a.country for a in actors.mentions if a.country and a.country != "IGO"}
+        mentions = actors.mentions
+        context = {a.country for a in mentions if a.country and a.country not in NOT_COUNTRIES}
 
         gazetteer = gazetteer_for(self.settings)
 
@@ -107,7 +111,7 @@ class Pipeline:
             article=article,
             events=tuple(events),
             flags=tuple(flags) + tuple(actors.flags),
-            mentions=tuple(actors.mentions),
+            mentions=tuple(mentions),
             timexes=tuple(timexes),
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         )

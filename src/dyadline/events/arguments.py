@@ -74,10 +74,10 @@ def _verb_targets(pred: Predicate) -> list[Token]:
             # whose the required object is: "rejected North Korea's demand", "a Senegalese
             # plan", "demands from Shona rebels"; or the object itself ("summoned Niger's
             # ambassador")
-            owners = [c for c in carrier.children
-                      if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})]
+            owners = [carrier]
+            owners += [c for c in carrier.children
+                       if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})]
             owners += [o for p, o in prep_children(carrier) if p in {"of", "by", "from"}]
-            owners.append(carrier)
     if entry.prep:
         out += [o for p, o in preps if p == entry.prep]
     if entry.target in {"dobj", "iobj", "dative"} or not entry.prep:
