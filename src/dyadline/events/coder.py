@@ -262,7 +262,11 @@ class RuleCoder:
                     targets = [answered[-1]]
                     rule += "+responds-to-previous"
             src_codes = {(s.code, s.name) for s in sources}
-            targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes]
+            src_countries = {s.country for s in sources}
+            # not the source itself, nor its own bare country ("Trump vowed to withdraw the
+            # United States from ..."): a domestic event needs a sector on the other side
+            targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes
+                       and not (t.country in src_countries and t.code == t.country)]
             if not targets:
                 targets = [None]
             out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak, code, about))
