@@ -240,8 +240,8 @@ class RuleCoder:
                     # electricity to Nakhichevan", "agreed to lift embargoes on Iran")
                     own = {a.code for a in sources}
                     about_args = arguments_of(about)
-                    addressee = [a for a in self._resolve_first(actors, about_args.sources)
-                                 if a.code not in own]
+                    addressee: list[Actor | None] = [
+                        a for a in self._resolve_first(actors, about_args.sources) if a.code not in own]
                     targets = addressee or list(self._resolve_first(actors, about_args.targets))
             if not targets and about is None and governs(pred.entry.code):
                 # "demanded that the DPRK forsake its nuclear program": the one asked, even when
