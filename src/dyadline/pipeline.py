@@ -70,6 +70,7 @@ class Pipeline:
             modality_cues=lexicon.modality_cues,
             actors_version=self.kb.version,
             min_confidence=self.settings.min_confidence,
+            one_actor_enough=self.settings.one_actor_enough,
         )
 
     @property

@@ -53,6 +53,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lexicon_file", "", str,
             "A user's TSV lexicon file that adds to or overrides the packaged event lexicon."),
     Setting("min_confidence", 0.0, float, "Events below this confidence are not emitted."),
+    Setting("one_actor_enough", False, bool,
+            "Emit an event whose source cannot be coded when its target is (GDELT's rule); the "
+            "source keeps its text with an empty code. Off: the source must be coded."),
     # -- places
     Setting("places_file", "", str,
             "A user's TSV of places (the columns of data/places/regions.tsv) that adds to or "

@@ -179,3 +179,15 @@ def test_modality(nlp, sentence: str, lemma: str, expected: tuple[str, ...]) -> 
     doc = nlp(sentence)
     tok = next(t for t in doc if t.lemma_.lower() == lemma)
     assert modality_of(tok) == expected
+
+
+@pytest.mark.parametrize(("enough", "expected"), [(False, set()), (True, {("", "UKR", "190")})])
+def test_one_actor_enough_keeps_an_uncoded_source(nlp, enough: bool, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    text = "Unknown gunmen attacked Ukraine."
+    doc = nlp(text)
+    coder = RuleCoder(FakeLexicon(), FakeOntology(), reporting_verbs={"say"}, one_actor_enough=enough)
+    events = coder.code(doc, Article(id="t", body=text, published=None), FakeActors(doc), FakeDater())
+    got = {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}
+    assert got == expected
+    for e in events:
+        assert e.source is not None and e.source.text == "Unknown gunmen" and e.source.country is None

@@ -103,6 +103,12 @@ def _complements(tok: Token) -> list[Token]:
     return out
 
 
+def _uncoded(head: Token) -> Actor:
+    span = phrase_span(head)
+    return Actor(code="", country=None, sector=None, name=None, text=span.text,
+                 start=span.start_char, end=span.end_char, basis="uncoded")
+
+
 def _obliged(tok: Token) -> bool:
     """ "must return", "should withdraw", "has to end": an obligation put on the subject."""
     for c in tok.children:
@@ -152,6 +158,7 @@ class RuleCoder:
         modality_cues: Mapping[str, str] = DEFAULT_CUES,
         actors_version: str = "",
         min_confidence: float = 0.0,
+        one_actor_enough: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
@@ -159,6 +166,7 @@ class RuleCoder:
         self.cues = modality_cues
         self.actors_version = actors_version
         self.min_confidence = min_confidence
+        self.one_actor_enough = one_actor_enough
         self.version = CODER_VERSION
 
     # -- per sentence -------------------------------------------------------------------
@@ -225,9 +233,13 @@ class RuleCoder:
             weak = lemma in self.reporting_verbs and pred.entry.code == "010"
             args = arguments_of(pred)
             sources = self._resolve_first(actors, args.sources)
-            if not sources:
-                continue
             targets: list[Actor | None] = list(self._resolve_first(actors, args.targets))
+            if not sources:
+                # GDELT's rule: one coded actor is enough. The source keeps its text, uncoded
+                # ("Judge Alejandro Rivera opened investigations against Chilean officials").
+                if not (self.one_actor_enough and targets and args.sources):
+                    continue
+                sources = [_uncoded(args.sources[0])]
             rule = args.rule
             code, about = pred.entry.code, None
             if pred.token.i in composed:
