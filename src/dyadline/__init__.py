@@ -24,6 +24,36 @@ from dyadline.settings import Settings, load_settings
 
 __version__ = "0.1.0"
 
+# The stages' entry points, imported on first use so that `import dyadline` stays light.
+_LAZY = {
+    "Pipeline": "dyadline.pipeline",
+    "code_articles": "dyadline.pipeline",
+    "read_articles": "dyadline.articles",
+    "content_hash": "dyadline.articles",
+    "load_kb": "dyadline.actors",
+    "ArticleActors": "dyadline.actors",
+    "find_timexes": "dyadline.dates",
+    "EventDater": "dyadline.dates",
+    "resolve_place": "dyadline.places",
+    "load_ontology": "dyadline.events.ontology",
+    "load_lexicon": "dyadline.events.lexicon",
+    "RuleCoder": "dyadline.events",
+    "Store": "dyadline.store",
+    "EventQuery": "dyadline.store",
+    "events": "dyadline.store",
+    "dyad_timeline": "dyadline.store",
+    "ingest": "dyadline.ingest",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dyadline' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 __all__ = [
     "Actor",
     "Article",
@@ -40,4 +70,5 @@ __all__ = [
     "Timex",
     "__version__",
     "load_settings",
+    *_LAZY,
 ]
