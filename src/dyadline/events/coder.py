@@ -137,8 +137,13 @@ def _appositions(head: Token) -> list[Token]:
     for o in of_objs:
         out += [c for c in o.children if c.dep_ == "appos"]
     if head.pos_ == "NOUN":
+        # whose it is: "Turkey's efforts", "the efforts of Turkey", "calls by Belarus's rulers",
+        # "an offer from Afghanistan", "a Senegalese peace plan"
         out += [c for c in head.children if c.dep_ == "poss"]
         out += of_objs
+        out += [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"by", "from"}
+                for o in p.children if o.dep_ == "pobj"]
+        out += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN"}]
     return out
 
 
