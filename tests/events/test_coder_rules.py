@@ -50,6 +50,10 @@ ENTRIES = [
     E("noun", "attack", "190", prep="on", target="prep"),
     E("noun", "investigation", "090", prep="into", target="prep"),
     E("adj", "ready", "036", objects=frozenset({"cooperation"}), prep="for", target="prep"),
+    E("verb", "demand", "100"),
+    E("verb", "release", "0841"),
+    E("verb", "urge", "020"),
+    E("verb", "threaten", "130"),
 ]
 
 
@@ -137,6 +141,15 @@ CASES = [
     ("Putin said Russia attacked Ukraine.", {("RUS", "UKR", "190")}),  # not also the statement
     ("Putin said nothing about Ukraine.", {("RUSGOV", None, "010")}),  # the statement, once
     ("The weather was cold in Moscow.", set()),
+    # composition: a demand, threat or intent is coded by the action it is about
+    ("Russia demanded that Ukraine release the prisoners.", {("RUS", "UKR", "1053")}),
+    ("Russia threatened to impose sanctions on Ukraine.", {("RUS", "UKR", "1312")}),
+    ("Russia will meet with Ukraine.", {("RUS", "UKR", "036")}),
+    ("Russia will not meet with Ukraine.", {("RUS", "UKR", "125")}),
+    # an appeal for an attack has no CAMEO code of its own: both events stay
+    ("Russia urged China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
+    # "said that Y must Z" is a demand on Y
+    ("Russia said that Ukraine must release the prisoners.", {("RUS", "UKR", "1053")}),
 ]
 
 

@@ -96,11 +96,21 @@ def _complements(tok: Token) -> list[Token]:
     it takes ("demanded the release of", "called for an end to")."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in {"xcomp", "ccomp", "dobj", "obj"}:
+        if c.dep_ in {"xcomp", "ccomp", "dobj", "obj"} or (
+            c.dep_ == "acl" and tok.pos_ == "NOUN"  # "an appeal to Belgium to extradite"
+        ):
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on"}:
+        elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "of"}:  # "accused X of violating"
             out += [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
     return out
+
+
+def _modal(tok: Token) -> bool:
+    """ "would meet", "may halt": a modal on the predicate itself, not an if-clause."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"would", "could", "may", "might", "'d"}
+               for c in tok.children)
 
 
 def _uncoded(head: Token) -> Actor:
@@ -363,14 +373,16 @@ class RuleCoder:
         span, timex, basis = dater.date_event(tok.i, report_i=inner.verb.i if inner else None)
         said_by = self._said_by([f for f in frames if f.verb.i != tok.i], actors)
         modality = modality_of(tok, self.cues)
-        if cand.about is None and "future" in modality and "hypothetical" not in modality:
+        if cand.about is None and (
+            ("future" in modality and "hypothetical" not in modality) or _modal(tok)
+        ):
             # "will release the hostages": an intent (03), a refusal (12) or a threat (13),
             # expressed when it was said, not a future action
             family = _future_family(code, negated="negated" in modality)
             intent = compose(family, code) if family else None
             if intent is not None and self._known(intent):
                 code, rule = intent, rule + "+intent"
-                modality = tuple(m for m in modality if m not in {"future", "negated"})
+                modality = tuple(m for m in modality if m not in {"future", "negated", "hypothetical"})
                 if inner is not None:
                     span, timex, basis = dater.date_event(inner.verb.i)
                 else:

@@ -81,13 +81,18 @@ FAMILIES: Mapping[str, Mapping[str, str]] = MappingProxyType({
         "blockade": "1381", "occupy": "1382", "unconventional_violence": "1383",
         "conventional_attack": "1384", "wmd": "1385",
     }),
+    "112": MappingProxyType({  # accusations by what is alleged
+        "conventional_attack": "1123", "unconventional_violence": "1123", "blockade": "1123",
+        "occupy": "1123", "coerce": "1122", "repression": "1122", "admin_sanctions": "1122",
+        "restrict_freedoms": "1122", "wmd": "1124",
+    }),
 })
 
 # Which families a governing code belongs to: only the generic codes of the family govern
 # ("demand" 100, "urge" 020, "threaten" 130); a specific one ("threaten with sanctions" 1312)
 # already says what it is about.
 GOVERNING = frozenset({"020", "021", "025", "030", "031", "035", "100", "101", "105",
-                       "120", "121", "124", "130", "131"})
+                       "112", "120", "121", "124", "130", "131"})
 
 
 def theme_of(code: str) -> str | None:
@@ -99,7 +104,7 @@ def theme_of(code: str) -> str | None:
 
 
 def compose(family: str, code: str) -> str | None:
-    """The code of ``family`` ("02", "03", "10", "12", "13") about the action ``code``, or None."""
+    """The code of ``family`` ("02", "03", "10", "12", "13", "112") about the action ``code``."""
     theme = theme_of(code)
     table = FAMILIES.get(family)
     if theme is None or table is None:
@@ -109,4 +114,6 @@ def compose(family: str, code: str) -> str | None:
 
 def governs(code: str) -> str | None:
     """The family a governing predicate's code opens, or None if it does not govern."""
-    return code[:2] if code in GOVERNING else None
+    if code not in GOVERNING:
+        return None
+    return code if code == "112" else code[:2]
