@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint types unit bench clean
+.PHONY: install run test lint types unit bench figures clean
 
 install: $(STAMP)
 
@@ -39,6 +39,16 @@ test: lint types unit
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+# Every figure in docs/evaluation.md, measured again (needs ../shared beside the checkout).
+SHARED := ../shared
+figures: install
+	$(BIN)/dyadline eval $(SHARED)/acceptance/seed.yaml
+	$(BIN)/dyadline eval $(SHARED)/gold/dev/cameo_manual_examples.jsonl
+	$(BIN)/dyadline eval $(SHARED)/gold/dev/plover_gsr_cameo.jsonl
+	$(BIN)/dyadline actors evaluate $(SHARED)/gold/dev/plover_gsr_cameo.jsonl
+	$(BIN)/dyadline places evaluate $(SHARED)/gold/dev/plover_gsr_cameo.jsonl
+	$(BIN)/python benchmarks/throughput.py --limit 300
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
