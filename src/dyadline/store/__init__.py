@@ -9,6 +9,12 @@
 
 from __future__ import annotations
 
+from dyadline.store.bulk import (
+    ArticleRef,
+    iter_events,
+    iter_events_with_articles,
+    stored_article_ids,
+)
 from dyadline.store.db import Store
 from dyadline.store.queries import (
     ArticleDetail,
@@ -37,6 +43,7 @@ __all__ = [
     "ActorCount",
     "ActorProfile",
     "ArticleDetail",
+    "ArticleRef",
     "DyadCount",
     "EventQuery",
     "Report",
@@ -51,6 +58,9 @@ __all__ = [
     "event_reports",
     "events",
     "get_event",
+    "iter_events",
+    "iter_events_with_articles",
+    "stored_article_ids",
     "top_actors",
     "top_dyads",
 ]

@@ -162,6 +162,23 @@ class Store:
             raise StoreError("E710", f"query failed: {str(exc).splitlines()[0]}: this is a "
                              "bug in dyadline or a damaged database; please report it") from None
 
+    def fetch_batches(self, query: str, params: Sequence[Any] = (),
+                      size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+        """Rows of a query as dicts, ``size`` at a time, read as they come (for exports).
+
+        The query runs on its own cursor, so other queries may run between batches."""
+        cur = self._con.cursor()
+        try:
+            cur.execute(query, list(params))
+            names = [d[0] for d in cur.description or ()]
+            while rows := cur.fetchmany(size):
+                yield [dict(zip(names, row, strict=True)) for row in rows]
+        except duckdb.Error as exc:
+            raise StoreError("E710", f"query failed: {str(exc).splitlines()[0]}: this is a "
+                             "bug in dyadline or a damaged database; please report it") from None
+        finally:
+            cur.close()
+
     def counts(self) -> dict[str, int]:
         """Row count of every table."""
         return {t: int(self._con.execute(sql.COUNT_ROWS.format(table=t)).fetchone()[0])  # type: ignore[index]
