@@ -619,3 +619,207 @@ def lexicon_validate(ctx: click.Context, path: str | None) -> None:
     users = sum(1 for e in lexicon if e.user)
     click.echo(f"ok: {len(lexicon)} entries ({users} from {user_file or 'no user file'}), "
                f"{len(lexicon.roots())} CAMEO roots, version {lexicon.version}")
+
+
+@places_group.command("evaluate")
+@click.argument("gold", metavar="GOLD.jsonl", type=click.Path(dir_okay=False))
+@click.option("--cases", default=0, show_default=True,
+              help="Print this many records where the place differs from the gold's.")
+@click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
+@click.pass_context
+@edge
+def places_evaluate(ctx: click.Context, gold: str, cases: int, as_json: bool) -> None:
+    """How often event_place finds the place PLOVER gold records mark (their event_loc)."""
+    import json
+
+    from dyadline.nlp import load_nlp
+    from dyadline.places import gazetteer_for
+    from dyadline.places.evaluate import evaluate_gold
+
+    settings = settings_from(ctx)
+    result = evaluate_gold(gold, load_nlp(settings.model), gazetteer_for(settings))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"records with a gold place {result.with_place}: right {result.right}, "
+               f"another place {result.other}, none {result.none}")
+    click.echo(f"records without a gold place {result.without_place}: "
+               f"given a place {result.placed_anyway}")
+    for case in result.cases[:cases]:
+        got = case["got"]
+        click.echo(f"  {case['outcome']:7} gold {case['gold'] or '-':18} got "
+                   f"{got['name'] if got else '-':18} [{case['trigger']}] {case['text'][:80]}")
+
+
+# -- batch: dyadline batch ----------------------------------------------------------------------
+
+@main.command("batch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=None, help="The DuckDB file (default: the 'db' setting).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A running Dask scheduler, e.g. tcp://host:8786 (default: the "
+                   "'dask_scheduler' setting, else a local cluster).")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Workers of the local cluster (0: one per CPU core; default: the "
+                   "'dask_workers' setting).")
+@click.option("--shard-size", type=click.IntRange(min=1), default=None,
+              help="Articles per task (default: the 'shard_size' setting).")
+@click.option("--parts-dir", default=None, type=click.Path(file_okay=False),
+              help="Folder for the workers' Parquet parts (default: DB.parts).")
+@click.option("--format", "fmt", type=click.Choice(["seed", "txt", "jsonl", "csv", "html"]),
+              default=None, help="Input format (default: sniffed from name and content).")
+@click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Publication date for plain text that has none (YYYY-MM-DD).")
+@click.pass_context
+@edge
+def batch_cmd(ctx: click.Context, sources: tuple[str, ...], db: str | None, scheduler: str | None,
+              workers: int | None, shard_size: int | None, parts_dir: str | None,
+              fmt: str | None, published: Any) -> None:
+    """Read, code on a Dask cluster, and store articles, like 'ingest' but over many workers.
+
+    SOURCES are files, directories or globs. Workers write Parquet parts; this process merges
+    them into the database in input order. Exit code 0 when every record went in, 1 when some
+    were quarantined or failed, or a shard failed (run the command again to retry it)."""
+    from dyadline.batch import run_batch
+
+    settings = settings_from(ctx, db=db, dask_scheduler=scheduler, dask_workers=workers,
+                             shard_size=shard_size, batch_parts_dir=parts_dir)
+    summary = run_batch(list(sources), settings.db, settings=settings, fmt=fmt,
+                        published=published.date() if published else None,
+                        warn=lambda msg: click.echo(msg, err=True))
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+# -- api: dyadline serve -------------------------------------------------------------------------
+
+@main.command("serve")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--host", default=None, help="Address to listen on (default: the 'host' setting).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: the 'port' setting).")
+@click.option("--keep-db-open/--open-per-request", "keep_db_open", default=None,
+              help="Keep read-only connections open between requests (faster; blocks "
+                   "'dyadline ingest' on the file while the server runs). Setting keep_db_open.")
+@click.pass_context
+@edge
+def serve_cmd(ctx: click.Context, db: str | None, host: str | None, port: int | None,
+              keep_db_open: bool | None) -> None:
+    """Serve the HTTP API (/api/...) and the dashboard (/) over an event database, until Ctrl-C."""
+    from dyadline.api import serve
+
+    settings = settings_from(ctx, db=db, host=host, port=port, keep_db_open=keep_db_open)
+    serve(settings.db, settings)
+
+
+# -- export: dyadline export | import | plot ----------------------------------------------------
+
+_EVENT_FILTERS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("--actor",), {"help": "Source or target: a code prefix (RUS, RUSGOV) or a name."}),
+    (("--dyad",), {"nargs": 2, "metavar": "A B", "help": "Events between A and B."}),
+    (("--directed",), {"is_flag": True, "help": "With --dyad: only A as source, B as target."}),
+    (("--code",), {"help": "CAMEO code and its children (04, 042, 0421)."}),
+    (("--root",), {"help": "CAMEO root (two digits)."}),
+    (("--quad",), {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),
+    (("--since",), {"help": "Event date span ends on or after (YYYY-MM-DD)."}),
+    (("--until",), {"help": "Event date span starts on or before (YYYY-MM-DD)."}),
+    (("--said-by",), {"help": "Cited source: text (Kremlin) or actor code."}),
+    (("--outlet",), {"help": "Reported by this outlet."}),
+    (("--place",), {"help": "Place country (ISO alpha-3)."}),
+    (("--modality",), {"help": "negated, attributed, future, hypothetical, or asserted."}),
+    (("--text",), {"help": "Words in the evidence sentence of any report."}),
+    (("--article",), {"help": "Reported by this article id."}),
+    (("--certain",), {"is_flag": True, "help": "Leave out negated and hypothetical events."}),
+]
+
+
+def _event_filters(func: F) -> F:
+    """The filters of 'dyadline events', for the commands that take a selection of events."""
+    for decl, kwargs in reversed(_EVENT_FILTERS):
+        func = click.option(*decl, **kwargs)(func)
+    return func
+
+
+@main.command("export")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "parquet", "csv", "jsonl"]),
+              help="gdelt: GDELT 2.0 event table (TSV, 61 columns); parquet: a folder "
+                   "partitioned by month; csv; jsonl: the event contract.")
+@click.option("--out", required=True, type=click.Path(allow_dash=True),
+              help="The file to write ('-' for stdout), or for parquet a new folder.")
+@_event_filters
+@click.pass_context
+@edge
+def export_cmd(ctx: click.Context, db: str | None, fmt: str, out: str, actor: str | None,
+               dyad: tuple[str, str] | None, directed: bool, code: str | None,
+               root: str | None, quad: int | None, since: str | None, until: str | None,
+               said_by: str | None, outlet: str | None, place: str | None,
+               modality: str | None, text: str | None, article: str | None,
+               certain: bool) -> None:
+    """Write stored events (deduplicated) to a file, or for Parquet a folder partitioned by
+    month; filtered as 'dyadline events'. See docs/export.md for the columns."""
+    from dyadline.export import export_events
+    from dyadline.store import EventQuery
+
+    query = EventQuery(actor=actor, dyad=tuple(dyad) if dyad else None, directed=directed,  # type: ignore[arg-type]
+                       cameo=code, root=root, quad=quad, since=since, until=until,
+                       said_by=said_by, place_country=place, outlet=outlet, modality=modality,
+                       article=article, text=text, include_uncertain=not certain)
+    with _store_db(ctx, db) as store:
+        summary = export_events(store, out, fmt, query)
+    click.echo(summary.line(), err=True)
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=None, help="The DuckDB file (default: the 'db' setting); created "
+              "if missing.")
+@click.pass_context
+@edge
+def import_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> None:
+    """Load coded events into the database: the output of 'dyadline code' (one coded article
+    per line) or of 'dyadline export --format jsonl' (one event per line).
+
+    Bad lines are reported with file and line, quarantined, and the rest goes on (exit code 1).
+    Articles already in the database are skipped."""
+    from dyadline.export import import_events
+    from dyadline.store import Store
+
+    settings = settings_from(ctx, db=db)
+    with Store.open(settings.db, dedup_threshold=settings.dedup_threshold) as store:
+        summary = import_events(list(files), store, max_chars=settings.max_chars,
+                                warn=lambda msg: click.echo(msg, err=True))
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+@main.command("plot")
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="The image file; its ending gives the format (.png, .pdf, .svg ...).")
+@click.option("--by", type=click.Choice(["week", "month"]), default="month", show_default=True)
+@click.option("--since", default=None, help="First day counted (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Last day counted (YYYY-MM-DD).")
+@click.option("--directed", is_flag=True, help="Only A as source and B as target.")
+@click.option("--count-reports/--count-events", default=None,
+              help="Count every report instead of deduplicated events (setting count_reports).")
+@click.option("--include-uncertain/--certain-only", default=None,
+              help="Count negated and hypothetical events (setting include_uncertain).")
+@click.pass_context
+@edge
+def plot_cmd(ctx: click.Context, a: str, b: str, db: str | None, out: str, by: str,
+             since: str | None, until: str | None, directed: bool, count_reports: bool | None,
+             include_uncertain: bool | None) -> None:
+    """Draw the events between actors A and B per week or month, for a paper: counts per quad
+    class (cooperation up, conflict down) and the mean Goldstein score."""
+    from dyadline.export import plot_dyad
+
+    settings = settings_from(ctx, count_reports=count_reports, include_uncertain=include_uncertain)
+    with _store_db(ctx, db) as store:
+        summary = plot_dyad(store, a, b, out, by=by, since=since, until=until, directed=directed,
+                            count_reports=settings.count_reports,
+                            include_uncertain=settings.include_uncertain)
+    click.echo(f"{summary.events} events in {summary.periods} {by}s "
+               f"({summary.first} to {summary.last}) drawn to {out}", err=True)

@@ -86,7 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
             "empty: start a local cluster on this machine."),
     Setting("dask_workers", 0, int,
             "Workers of the local Dask cluster (0: one per CPU core). Each worker process loads "
-            "its own copy of the pipeline (about 1 GB of memory)."),
+            "its own copy of the pipeline (about 800 MB of memory)."),
     Setting("dask_processes", True, bool,
             "Local cluster workers are separate processes (true) or threads of this process "
             "(false: no parallel parsing; for tests and debugging)."),
