@@ -44,6 +44,10 @@ class DyadlineError(Exception):
         where = f"{self.where}: " if self.where else ""
         return f"[{self.code}] {where}{self.message}"
 
+    def __reduce__(self) -> tuple[type, tuple[str, str], dict[str, str | None]]:
+        # picklable, so that errors cross process boundaries (nlp.pipe workers, Dask)
+        return (type(self), (self.code, self.message), {"where": self.where})
+
     def to_dict(self) -> dict[str, str | None]:
         """The one JSON error shape of the HTTP API."""
         return {"code": self.code, "message": self.message, "where": self.where}

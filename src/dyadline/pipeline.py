@@ -48,7 +48,10 @@ class Pipeline:
     def nlp(self) -> Language:
         from dyadline.nlp import load_nlp
 
-        return load_nlp(self.settings.model)
+        nlp = load_nlp(self.settings.model)
+        # the readers quarantine articles over max_chars; anything shorter must parse
+        nlp.max_length = max(nlp.max_length, self.settings.max_chars + 1)
+        return nlp
 
     @functools.cached_property
     def kb(self) -> KnowledgeBase:

@@ -119,7 +119,7 @@ def best_entry(tok: Token, entries: Iterable[Entry]) -> tuple[Entry, Token | Non
             hits = [objects[o] for o in e.objects if o in objects]
             if not hits:
                 continue
-            obj_tok = hits[0]
+            obj_tok = min(hits, key=lambda t: t.i)  # the first in the text: never set order
         if e.prep and e.prep not in _preps(tok, obj_tok):
             continue
         score = specificity(e)
