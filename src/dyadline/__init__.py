@@ -25,6 +25,7 @@ from dyadline.settings import Settings, load_settings
 __version__ = "0.1.0"
 
 # The stages' entry points, imported on first use so that `import dyadline` stays light.
+# (Not `ingest` or `events`: those names are the submodules dyadline.ingest and dyadline.events.)
 _LAZY = {
     "Pipeline": "dyadline.pipeline",
     "code_articles": "dyadline.pipeline",
@@ -40,9 +41,7 @@ _LAZY = {
     "RuleCoder": "dyadline.events",
     "Store": "dyadline.store",
     "EventQuery": "dyadline.store",
-    "events": "dyadline.store",
     "dyad_timeline": "dyadline.store",
-    "ingest": "dyadline.ingest",
 }
 
 

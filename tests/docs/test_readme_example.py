@@ -17,3 +17,15 @@ def test_readme_python_example_runs(tmp_path: Path, capsys) -> None:  # type: ig
     out = capsys.readouterr().out
     assert '"events"' in out or "'events'" in out
     assert (tmp_path / "news.duckdb").exists()
+
+
+def test_public_names_are_not_shadowed_by_submodules() -> None:
+    import importlib
+    import types
+
+    import dyadline
+
+    for sub in ("pipeline", "ingest", "coding", "store", "events", "actors", "dates", "places"):
+        importlib.import_module(f"dyadline.{sub}")
+    for name in dyadline.__all__:
+        assert not isinstance(getattr(dyadline, name), types.ModuleType), name
