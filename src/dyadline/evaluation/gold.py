@@ -64,6 +64,10 @@ class GoldResult:
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        levels: dict[str, Any] = {}
+        if self.event_level.get("gold"):  # only where the gold codes actors
+            levels = {f"event_level_(src,tgt,{self.level_name})": self.event_level,
+                      "dyad_level_(src,tgt)": self.dyad_level}
         return {
             "sentences": self.sentences,
             "best_event_root_accuracy": round(self.best_root_correct / self.with_code, 3) if self.with_code else None,
@@ -71,8 +75,7 @@ class GoldResult:
             "sentences_with_cameo_code": self.with_code,
             "sentences_without_prediction": self.no_event_predicted,
             "no_event_sentences_clean": f"{self.clean_no_event}/{self.gold_no_event}",
-            f"event_level_(src,tgt,{self.level_name})": self.event_level,
-            "dyad_level_(src,tgt)": self.dyad_level,
+            **levels,
             "confusion_gold_to_predicted_root": {f"{g}->{p}": n for (g, p), n in self.confusion.most_common()},
         }
 
