@@ -121,19 +121,21 @@ class Pipeline:
         )
 
     def _term_of(self, timex: Timex, doc: Doc, actors: object, article: Article) -> DateSpan | None:
-        """"during his term": the term, current at publication, of the person "his" refers to."""
+        """"during his term", "when she was secretary of state": the term of the person the
+        expression names or refers to, current at publication or the latest before it."""
         if article.published is None:
             return None
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             return None
         resolve = actors.resolve  # type: ignore[attr-defined]
+        role = _role_named(timex.text)
         for tok in span:
             if tok.tag_ in {"PRP$", "PRP"} or tok.pos_ == "PROPN":
                 for actor in resolve(tok.i):
                     if actor.name:
                         for person in self.kb.people(actor.name):
-                            term = self.kb.term_span(person.person_id, article.published)
+                            term = self.kb.recent_term(person.person_id, article.published, role)
                             if term is not None:
                                 return term
         return None
@@ -152,6 +154,26 @@ class Pipeline:
                 yield CodedArticle(article=article,
                                    error=f"[E420] coding failed ({exc.__class__.__name__}: {exc}): "
                                          "please report this article")
+
+
+# Titles in a role-tied expression ("when he was foreign minister") and the role they name;
+# the first match wins, so longer titles come first.
+_ROLE_TITLES = (
+    ("vice president", "vice_president"), ("vice-president", "vice_president"),
+    ("prime minister", "head_of_government"), ("premier", "head_of_government"),
+    ("chancellor", "head_of_government"), ("foreign minister", "foreign_minister"),
+    ("foreign secretary", "foreign_minister"), ("secretary of state", "foreign_minister"),
+    ("defence minister", "defence_minister"), ("defense minister", "defence_minister"),
+    ("defense secretary", "defence_minister"), ("defence secretary", "defence_minister"),
+    ("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"),
+    ("press secretary", "spokesperson"), ("president", "head_of_state"),
+)
+
+
+def _role_named(text: str) -> str | None:
+    low = text.lower()
+    return next((role for title, role in _ROLE_TITLES if title in low), None)
+
 
 
 def code_articles(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[CodedArticle]:

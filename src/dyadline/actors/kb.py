@@ -293,6 +293,23 @@ class KnowledgeBase:
         gran = "span" if s.start and s.end else "open"
         return DateSpan(s.start, s.end, gran, "role_term")
 
+    def recent_term(self, person_id: str, day: date, role: str | None = None) -> DateSpan | None:
+        """The spell current on ``day``, else the latest one begun before it ("during his term",
+        "when he was foreign minister", "under the Obama administration"); ``role`` narrows it."""
+        current = self.term_span(person_id, day, role)
+        if current is not None:
+            return current
+        person = self.person(person_id)
+        if person is None:
+            return None
+        past = [s for s in person.spells
+                if (role is None or s.role == role) and s.start is not None and s.start <= day
+                and s.role not in {"president_elect", "prime_minister_designate"}]
+        if not past:
+            return None
+        s = max(past, key=lambda sp: sp.start or day)
+        return DateSpan(s.start, s.end, "span" if s.end else "open", "role_term")
+
     # -- lookup --------------------------------------------------------------------------
     def lookup(self, text: str, day: date | None) -> list[Resolution]:
         """Every reading of ``text`` on ``day``: people, countries, places, bodies, titles."""
