@@ -105,6 +105,15 @@ def _name_hits(kb: KnowledgeBase, words: list[Word]) -> list[NameHit]:
         return []
     text = phrase(words)
     hits = [h for h in kb.names(key(text)) if not h.exact_case or _caps_ok(text)]
+    if not hits and all(w.capitalised and w.pos == "PROPN" for w in words) and len(words) <= 3:
+        # a misspelt country or person the parser tags as a name ("Ethopia", "Laurent Gbago")
+        if first.ent == "PERSON":
+            kinds = frozenset({"person"}) if len(words) > 1 else frozenset({"surname"})
+        elif len(words) == 1 and first.ent in {"GPE", "NORP", "LOC", "ORG"}:
+            kinds = frozenset({"country"})
+        else:
+            kinds = frozenset()
+        hits = kb.misspelt(key(text), kinds)
     if len(words) == 1 and first.text.isupper() and len(first.text) <= 3:
         hits = [h for h in hits if h.exact_case or h.kind in ("country", "org")]
     if len(words) == 1 and (first.ent in NOT_PERSON_ENTS or first.lemma in MONTHS):

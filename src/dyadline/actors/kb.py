@@ -174,6 +174,31 @@ class KnowledgeBase:
         """Everything a normalised name (``text.key``) denotes."""
         return self._names.get(k, [])
 
+    def misspelt(self, k: str, kinds: frozenset[str]) -> list[NameHit]:
+        """What a slightly misspelt name denotes ("Ethopia", "Abdelaziz Bouteflicka"): the one
+        known name of those kinds within a close edit distance, else nothing (no guessing)."""
+        if len(k) < 5 or not kinds:
+            return []
+        return self._misspelt(k, kinds)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one knowledge base per process
+    def _misspelt(self, k: str, kinds: frozenset[str]) -> list[NameHit]:
+        import difflib
+
+        pool = [n for n in self._names_of_kinds(kinds) if abs(len(n) - len(k)) <= 2]
+        close = difflib.get_close_matches(k, pool, n=2, cutoff=0.86)
+        if not close:
+            return []
+        if len(close) == 2 and difflib.SequenceMatcher(None, k, close[1]).ratio() >= \
+                difflib.SequenceMatcher(None, k, close[0]).ratio() - 0.02:
+            return []  # two names as close: no guessing
+        return [h for h in self._names.get(close[0], []) if h.kind in kinds]
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - one knowledge base per process
+    def _names_of_kinds(self, kinds: frozenset[str]) -> tuple[str, ...]:
+        return tuple(n for n, hits in self._names.items()
+                     if len(n) >= 5 and any(h.kind in kinds for h in hits))
+
     def terms(self, k: str) -> list[SectorTerm]:
         """The sector terms of a normalised term (``text.key`` of a lemma)."""
         return self._terms.get(k, [])
