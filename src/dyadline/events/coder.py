@@ -212,6 +212,12 @@ class RuleCoder:
                 continue
             for child in _complements(p.token):
                 about = by_tok.get(child.i)
+                if about is None and child.pos_ in {"VERB", "AUX"}:
+                    # "promised to continue military aid": the action is the object of an
+                    # uncoded verb of continuing, giving or carrying out
+                    about = next((by_tok[c.i] for c in child.children
+                                  if c.dep_ in {"dobj", "obj"} and c.i in by_tok), None)
+                    child = about.token if about is not None else child
                 if about is None or child.i in consumed or about.token.i == p.token.i:
                     continue
                 if statement:

@@ -18,6 +18,14 @@ __all__ = ["FAMILIES", "compose", "theme_of"]
 
 # The theme of an action code; the longest matching prefix wins.
 _THEMES: Mapping[str, str] = MappingProxyType({
+    # an intent is about the same action as the act it announces: "refused to commit to aid"
+    "03": "coop", "030": "coop", "031": "coop", "0311": "econ_coop", "0312": "mil_coop",
+    "0313": "judicial", "0314": "intel", "032": "diplo_coop", "033": "aid", "0331": "econ_aid",
+    "0332": "mil_aid", "0333": "hum_aid", "0334": "peacekeeping", "034": "reform",
+    "0341": "leadership", "0342": "policy", "0343": "rights", "0344": "institutions",
+    "035": "yield", "0351": "ease_admin", "0352": "ease_dissent", "0353": "release",
+    "0354": "ease_econ", "0355": "intl_involvement", "0356": "deescalate", "036": "meet",
+    "037": "settle", "038": "mediate", "039": "mediate",
     "04": "meet", "040": "meet", "041": "meet", "042": "meet", "043": "meet", "044": "meet",
     "045": "mediate", "046": "meet",
     "05": "diplo_coop", "057": "settle",
