@@ -185,7 +185,14 @@ class KnowledgeBase:
     def _misspelt(self, k: str, kinds: frozenset[str]) -> list[NameHit]:
         import difflib
 
-        pool = [n for n in self._names_of_kinds(kinds) if abs(len(n) - len(k)) <= 2]
+        # candidates share the first letter (misspellings rarely change it) and the length
+        # within two: a few dozen names, not thousands. A full name keeps its given name exactly
+        # ("Laurent Gbago"): only the surname may be misspelt.
+        given = k.split(" ", 1)[0] + " " if " " in k else ""
+        pool = [n for n in self._names_of_kinds(kinds, k[0])
+                if abs(len(n) - len(k)) <= 2 and n.startswith(given)]
+        if not pool:
+            return []
         close = difflib.get_close_matches(k, pool, n=2, cutoff=0.86)
         if not close:
             return []
@@ -194,10 +201,10 @@ class KnowledgeBase:
             return []  # two names as close: no guessing
         return [h for h in self._names.get(close[0], []) if h.kind in kinds]
 
-    @functools.lru_cache(maxsize=16)  # noqa: B019 - one knowledge base per process
-    def _names_of_kinds(self, kinds: frozenset[str]) -> tuple[str, ...]:
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one knowledge base per process
+    def _names_of_kinds(self, kinds: frozenset[str], first: str) -> tuple[str, ...]:
         return tuple(n for n, hits in self._names.items()
-                     if len(n) >= 5 and any(h.kind in kinds for h in hits))
+                     if len(n) >= 5 and n[0] == first and any(h.kind in kinds for h in hits))
 
     def terms(self, k: str) -> list[SectorTerm]:
         """The sector terms of a normalised term (``text.key`` of a lemma)."""
