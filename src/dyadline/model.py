@@ -103,6 +103,11 @@ class Timex:
             "span": self.span.to_dict() if self.span else None,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Timex:
+        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d["value"],
+                   kind=d["type"], span=DateSpan.from_dict(d["span"]) if d.get("span") else None)
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from dyadline.actors import KnowledgeBase
-    from dyadline.events.coder import RuleCoder
+    from dyadline.events.coder import ActorLookup, RuleCoder
 
 __all__ = ["Pipeline", "code_articles"]
 
@@ -120,7 +120,7 @@ class Pipeline:
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         )
 
-    def _term_of(self, timex: Timex, doc: Doc, actors: object, article: Article) -> DateSpan | None:
+    def _term_of(self, timex: Timex, doc: Doc, actors: ActorLookup, article: Article) -> DateSpan | None:
         """"during his term", "when she was secretary of state": the term of the person the
         expression names or refers to, current at publication or the latest before it."""
         if article.published is None:
@@ -128,7 +128,7 @@ class Pipeline:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             return None
-        resolve = actors.resolve  # type: ignore[attr-defined]
+        resolve = actors.resolve
         role = _role_named(timex.text)
         for tok in span:
             if tok.tag_ in {"PRP$", "PRP"} or tok.pos_ == "PROPN":

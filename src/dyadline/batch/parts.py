@@ -25,7 +25,6 @@ from dyadline.model import (
     Actor,
     Article,
     CodedArticle,
-    DateSpan,
     Event,
     Flag,
     Quarantined,
@@ -41,7 +40,6 @@ __all__ = [
     "part_name",
     "read_part",
     "read_part_meta",
-    "timex_from_dict",
     "write_part",
 ]
 
@@ -95,12 +93,6 @@ def event_dict(event: Event) -> dict[str, Any]:
     return {**event.to_dict(), "confidence": event.confidence}
 
 
-def timex_from_dict(d: dict[str, Any]) -> Timex:
-    """The inverse of ``Timex.to_dict``."""
-    return Timex(text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d["value"],
-                 kind=d["type"], span=DateSpan.from_dict(d["span"]) if d.get("span") else None)
-
-
 def coded_row(n: int, coded: CodedArticle) -> dict[str, Any]:
     """One CodedArticle as a part row."""
     a = coded.article
@@ -136,7 +128,7 @@ def coded_from_row(row: dict[str, Any]) -> CodedArticle:
         events=tuple(Event.from_dict(d, article.id) for d in json.loads(row["events"] or "[]")),
         flags=tuple(Flag.from_dict(d) for d in json.loads(row["flags"] or "[]")),
         mentions=tuple(Actor.from_dict(d) for d in json.loads(row["mentions"] or "[]")),
-        timexes=tuple(timex_from_dict(d) for d in json.loads(row["timexes"] or "[]")),
+        timexes=tuple(Timex.from_dict(d) for d in json.loads(row["timexes"] or "[]")),
         error=row["error"],
         sentences=tuple((int(s), int(e)) for s, e in json.loads(row["sentences"] or "[]")),
     )
