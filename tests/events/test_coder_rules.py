@@ -54,6 +54,8 @@ ENTRIES = [
     E("verb", "release", "0841"),
     E("verb", "urge", "020"),
     E("verb", "threaten", "130"),
+    E("verb", "provide", "070", objects=frozenset({"aid"}), target="prep"),
+    E("verb", "contribute", "074", objects=frozenset({"troop"}), target="prep"),
 ]
 
 
@@ -150,6 +152,12 @@ CASES = [
     ("Russia urged China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
     # "said that Y must Z" is a demand on Y
     ("Russia said that Ukraine must release the prisoners.", {("RUS", "UKR", "1053")}),
+    # ... even when the lexicon does not code the action: a demand all the same
+    ("Russia said that China must drop its barriers.", {("RUS", "CHN", "100")}),
+    # the copula's subject controls the adjective's infinitive: an intent
+    ("France is ready to contribute troops to Ukraine.", {("FRA", "UKR", "0334")}),
+    # the required object behind a measure of it
+    ("France provided 500 tons of aid to Ukraine.", {("FRA", "UKR", "070")}),
 ]
 
 

@@ -276,6 +276,17 @@ class RuleCoder:
                     addressee: list[Actor | None] = [
                         a for a in self._resolve_first(actors, about_args.sources) if a.code not in own]
                     targets = addressee or list(self._resolve_first(actors, about_args.targets))
+            if weak and about is None:
+                # "declared that China must drop barriers": an obligation put on another actor
+                # is a demand on it, even when the lexicon does not code the action
+                own = {a.code for a in sources}
+                for child in _complements(pred.token):
+                    subj = subject_of(child) if child.pos_ in {"VERB", "AUX"} and _obliged(child) else None
+                    found = [a for a in self._resolve_first(actors, (subj,)) if a.code not in own] if subj else []
+                    if found:
+                        code, weak, targets = "100", False, list(found)
+                        rule += "+obliged"
+                        break
             if not targets and about is None and governs(pred.entry.code):
                 # "demanded that the DPRK forsake its nuclear program": the one asked, even when
                 # the action is not one the lexicon codes

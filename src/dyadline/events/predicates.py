@@ -82,6 +82,10 @@ def _object_lemmas(tok: Token) -> dict[str, Token]:
     cands.extend(c for c in tok.children if c.dep_ == "xcomp")
     if tok.pos_ in {"NOUN", "PROPN"}:  # a noun's kind is in its modifiers: "data breach", "air strike"
         cands.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"})
+    # a measure of the thing: "25,000 tons of food aid", "$50,000 worth of goods", "a batch of
+    # vaccines" (after the head itself, so the head wins when both are listed)
+    cands += [o for c in list(cands) if c.pos_ in {"NOUN", "NUM", "SYM"}
+              for p, o in prep_children(c) if p == "of"]
     for c in cands:
         out.setdefault(c.lemma_.lower(), c)
         out.setdefault(c.lower_, c)

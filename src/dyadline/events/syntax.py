@@ -124,6 +124,10 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
         return subject_of(head, _depth + 1)
     if verb.dep_ == "conj":
         return subject_of(head, _depth + 1)
+    if verb.dep_ in {"acomp", "attr", "oprd"}:
+        # "France is ready to contribute troops", "Norway is willing to send": the adjective's
+        # infinitive is controlled by the copula's subject
+        return subject_of(head, _depth + 1)
     if verb.dep_ in {"relcl", "acl"} and verb.tag_ in {"VBG", "VBZ", "VBP", "VBD"}:
         return head
     if verb.dep_ == "pcomp":
