@@ -56,6 +56,9 @@ ENTRIES = [
     E("verb", "threaten", "130"),
     E("verb", "provide", "070", objects=frozenset({"aid"}), target="prep"),
     E("verb", "contribute", "074", objects=frozenset({"troop"}), target="prep"),
+    E("verb", "upgrade", "050", objects=frozenset({"tie"}), target="prep"),
+    E("noun", "appeal", "020", target="prep"),
+    E("verb", "extradite", "063"),
 ]
 
 
@@ -158,6 +161,12 @@ CASES = [
     ("France is ready to contribute troops to Ukraine.", {("FRA", "UKR", "0334")}),
     # the required object behind a measure of it
     ("France provided 500 tons of aid to Ukraine.", {("FRA", "UKR", "070")}),
+    # a particle with a phrase of its own is a direction, not an unknown phrasal verb
+    ("Russia upgraded its ties with China back up to ambassadorial level.", {("RUS", "CHN", "050")}),
+    # a present participle's subject is the main clause's
+    ("Russia wrote a letter urging China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
+    # a noun carried by a light verb takes the infinitive the parser hangs on that verb
+    ("Russia renewed an appeal to China to extradite the suspects.", {("RUS", "CHN", "0213")}),
 ]
 
 

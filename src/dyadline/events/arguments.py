@@ -39,7 +39,8 @@ VICTIM_VERBS = frozenset({"respond", "react", "suffer", "recover", "face", "endu
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "hold", "make", "stage", "mount", "give", "take", "issue",
     "offer", "deliver", "have", "begin", "start", "continue", "resume", "open", "lead", "order",
-    "announce", "unleash", "step", "impose", "extend",
+    "announce", "unleash", "step", "impose", "extend", "renew", "repeat", "reiterate", "submit",
+    "present", "file", "lodge", "send", "voice", "express", "register", "table", "put",
 })
 
 

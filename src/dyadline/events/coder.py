@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from dyadline.errors import DyadlineError
-from dyadline.events.arguments import arguments_of
+from dyadline.events.arguments import LIGHT_VERBS, arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
 from dyadline.events.compose import compose, governs
 from dyadline.events.modality import DEFAULT_CUES, modality_of
@@ -102,6 +102,11 @@ def _complements(tok: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "of"}:  # "accused X of violating"
             out += [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_ in LIGHT_VERBS:
+        # "renewed an appeal to Belgium to extradite": the parser hangs the infinitive on the
+        # verb that carries the noun
+        out += [c for c in tok.head.children if c.dep_ in {"advcl", "xcomp"}
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return out
 
 

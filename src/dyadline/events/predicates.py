@@ -106,7 +106,10 @@ def best_entry(tok: Token, entries: Iterable[Entry]) -> tuple[Entry, Token | Non
     """The most specific entry whose conditions the token's dependents satisfy."""
     entries = list(entries)
     known_particles = {e.particle for e in entries if e.particle}
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    # a particle with a phrase of its own is a direction, not part of a phrasal verb
+    # ("upgraded ties back up to ambassadorial level")
+    particles = {c.lower_ for c in tok.children
+                 if c.dep_ == "prt" and not any(g.dep_ == "prep" for g in c.children)}
     if particles and not (particles & known_particles):
         return None  # "carry out", "give up": a phrasal verb the lexicon does not know
     # the parser often labels a particle as an adverb ("push back"): accept the known ones

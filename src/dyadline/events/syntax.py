@@ -134,6 +134,11 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
         # "responded ... by saying": the subject of the governing verb
         gov = head.head if head.dep_ == "prep" else head
         return subject_of(gov, _depth + 1)
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "wrote to Bush urging him to send troops": a present participle's subject is the
+        # main clause's
+        or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
+    ):
         return subject_of(head, _depth + 1)
     return None
