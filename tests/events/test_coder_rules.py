@@ -164,7 +164,7 @@ CASES = [
     # a particle with a phrase of its own is a direction, not an unknown phrasal verb
     ("Russia upgraded its ties with China back up to ambassadorial level.", {("RUS", "CHN", "050")}),
     # a present participle's subject is the main clause's
-    ("Russia wrote a letter urging China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
+    ("Russia wrote to Biden urging China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
     # a noun carried by a light verb takes the infinitive the parser hangs on that verb
     ("Russia renewed an appeal to China to extradite the suspects.", {("RUS", "CHN", "0213")}),
 ]
