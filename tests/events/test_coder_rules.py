@@ -59,6 +59,9 @@ ENTRIES = [
     E("verb", "upgrade", "050", objects=frozenset({"tie"}), target="prep"),
     E("noun", "appeal", "020", target="prep"),
     E("verb", "extradite", "063"),
+    E("verb", "demand", "1041", objects=frozenset({"resignation"})),
+    E("noun", "demonstration", "141", target="prep"),
+    E("verb", "impose", "172", objects=frozenset({"restriction"}), target="prep"),
 ]
 
 
@@ -167,6 +170,11 @@ CASES = [
     ("Russia wrote to Biden urging China to attack Ukraine.", {("RUS", "CHN", "020"), ("CHN", "UKR", "190")}),
     # a noun carried by a light verb takes the infinitive the parser hangs on that verb
     ("Russia renewed an appeal to China to extradite the suspects.", {("RUS", "CHN", "0213")}),
+    # a protest is coded by what it is for, not as the demand beside it; even through the
+    # lemmatizer's slip on "staged"
+    ("Navalny staged demonstrations to demand Putin's resignation.", {("RUSOPP", "RUSGOV", "1411")}),
+    # the parser's adjunct infinitive is still what the threat is about
+    ("France threatened today to impose restrictions on China.", {("FRA", "CHN", "132")}),
 ]
 
 

@@ -21,6 +21,7 @@ from dyadline.events.predicates import Predicate
 from dyadline.events.syntax import (
     conjuncts_of,
     is_passive,
+    lemma_of,
     objects_of,
     prep_children,
     subject_of,
@@ -106,11 +107,11 @@ def _noun_sources(noun: Token, target_found: bool, poss_is_target: bool = False)
             if p == "by":
                 out.append(o)
     head = noun.head
-    if noun.dep_ in {"dobj", "obj"} and head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ in {"dobj", "obj"} and lemma_of(head) in LIGHT_VERBS:
         s = subject_of(head)
         if s is not None:
             out.append(s)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head.head) in LIGHT_VERBS:
         s = subject_of(head.head)
         if s is not None:
             out.append(s)

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Protocol
 from dyadline.errors import DyadlineError
 from dyadline.events.arguments import LIGHT_VERBS, arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
-from dyadline.events.compose import compose, governs
+from dyadline.events.compose import PROTESTS, compose, governs, protest_for
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
-from dyadline.events.syntax import subject_of
+from dyadline.events.syntax import lemma_of, subject_of
 from dyadline.model import Actor, Article, Attribution, DateSpan, Event, Evidence, Place, Timex
 
 if TYPE_CHECKING:
@@ -98,15 +98,32 @@ def _complements(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in {"xcomp", "ccomp", "dobj", "obj"} or (
             c.dep_ == "acl" and tok.pos_ == "NOUN"  # "an appeal to Belgium to extradite"
+        ) or (
+            # "threatened today to impose": the parser may take the infinitive for an adjunct
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "of"}:  # "accused X of violating"
             out += [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
-    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_ in LIGHT_VERBS:
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS:
         # "renewed an appeal to Belgium to extradite": the parser hangs the infinitive on the
         # verb that carries the noun
         out += [c for c in tok.head.children if c.dep_ in {"advcl", "xcomp"}
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return out
+
+
+def _purposes(tok: Token) -> list[Token]:
+    """What a protest is for: its purpose clause ("to demand", "calling for", "demanding"),
+    hung on the protest or on the verb that carries the protest noun ("staged rallies to ...")."""
+    heads = [tok]
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj", "pobj"}:
+        heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    out: list[Token] = []
+    for h in heads:
+        out += [c for c in h.children if c.dep_ in {"advcl", "xcomp", "acl", "conj"} and c.pos_ == "VERB"]
+        out += [o for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "against", "over"}
+                for o in c.children if o.dep_ in {"pobj", "pcomp"}]
     return out
 
 
@@ -211,6 +228,16 @@ class RuleCoder:
         composed: dict[int, tuple[str, Predicate]] = {}
         consumed: set[int] = set()
         for p in preds:
+            if p.entry.code in PROTESTS and p.token.i not in consumed:
+                # "staged demonstrations to demand reforms", "rallied calling for independence"
+                for child in _purposes(p.token):
+                    about = by_tok.get(child.i)
+                    code = protest_for(p.entry.code, about.entry.code) if about is not None else None
+                    if about is not None and code is not None and self._known(code):
+                        composed[p.token.i] = (code, about)
+                        consumed.add(child.i)
+                        break
+                continue
             family = governs(p.entry.code)
             statement = p.entry.code == "010" and p.token.lemma_.lower() in self.reporting_verbs
             if family is None and not statement:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["FAMILIES", "compose", "theme_of"]
+__all__ = ["FAMILIES", "PROTESTS", "compose", "protest_for", "theme_of"]
 
 # The theme of an action code; the longest matching prefix wins.
 _THEMES: Mapping[str, str] = MappingProxyType({
@@ -101,6 +101,34 @@ FAMILIES: Mapping[str, Mapping[str, str]] = MappingProxyType({
 # already says what it is about.
 GOVERNING = frozenset({"020", "021", "025", "030", "031", "035", "100", "101", "105",
                        "112", "120", "121", "124", "130", "131"})
+
+
+# Protests (141 demonstrate, 142 hunger strike, 143 strike or boycott, 144 obstruct, 145 riot)
+# take their fourth digit from what they are for: 1 leadership change, 2 policy change,
+# 3 rights, 4 institutions or regime ("students staged demonstrations to demand reforms").
+PROTESTS = frozenset({"140", "141", "142", "143", "144", "145"})
+_PROTEST_DIGIT: Mapping[str, str] = MappingProxyType({
+    "leadership": "1", "policy": "2", "rights": "3", "institutions": "4",
+})
+# what a demand or appeal is about: the inverse of those families' tables ("1041": leadership)
+_ASKED: Mapping[str, str] = MappingProxyType({
+    code: theme for fam in ("02", "10") for theme, code in FAMILIES[fam].items()
+})
+
+
+def protest_for(protest: str, purpose: str) -> str | None:
+    """The protest code ``protest`` (a generic 14x) made for the purpose coded ``purpose`` (a
+    demand, an appeal, or the change itself); None when the purpose is not one a protest has."""
+    if protest not in PROTESTS:
+        return None
+    theme = _ASKED.get(purpose) or (theme_of(purpose) if purpose[:2] == "08" else None)
+    if theme is None:
+        if purpose[:2] not in {"02", "10", "11"}:
+            return None
+        theme = "reform"  # "to demand", "to protest": a protest for something unspecified
+    base = "141" if protest == "140" else protest
+    digit = _PROTEST_DIGIT.get(theme)
+    return base + digit if digit else base
 
 
 def theme_of(code: str) -> str | None:

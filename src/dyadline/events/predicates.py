@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from dyadline.events.syntax import conjuncts_of, is_passive, prep_children
+from dyadline.events.syntax import conjuncts_of, is_passive, lemma_of, prep_children
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -151,7 +151,7 @@ def find_predicates(sent: Span, lexicon: LexiconView) -> Iterator[Predicate]:
         kind = _kind(tok)
         if kind is None:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         if kind == "verb":
             entries = lexicon.verb(lemma)
         elif kind == "noun":

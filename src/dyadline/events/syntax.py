@@ -18,6 +18,7 @@ __all__ = [
     "clause_head",
     "conjuncts_of",
     "is_passive",
+    "lemma_of",
     "objects_of",
     "pobjs_of",
     "prep_children",
@@ -28,6 +29,15 @@ __all__ = [
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+# The model's lemmatizer slips on a few forms that matter here ("staged" -> "stag").
+_LEMMA_FIXES = {"staged": "stage", "staging": "stage", "stages": "stage"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lower-case lemma, with the model's known slips mended."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def children(tok: Token, *deps: str) -> Iterator[Token]:
