@@ -102,7 +102,7 @@ WORDS = {
     "russia": "RUS", "ukraine": "UKR", "putin": "RUSGOV", "biden": "USAELI", "us": "USA",
     "china": "CHN", "iran": "IRN", "france": "FRA", "germany": "DEU", "police": "RUSCOP",
     "navalny": "RUSOPP", "hackers": "RUS", "specialists": "RUS", "macron": "FRAGOV",
-    "merkel": "DEUGOV", "he": "RUSGOV",
+    "merkel": "DEUGOV", "he": "RUSGOV", "them": "CHN",
 }
 
 
@@ -175,6 +175,10 @@ CASES = [
     ("Navalny staged demonstrations to demand Putin's resignation.", {("RUSOPP", "RUSGOV", "1411")}),
     # the parser's adjunct infinitive is still what the threat is about
     ("France threatened today to impose restrictions on China.", {("FRA", "CHN", "132")}),
+    # the target's prep may hang on the object; a phrase naming only the source is skipped
+    ("France provided 70 million dollars of aid for Ukraine.", {("FRA", "UKR", "070")}),
+    # a phrase that names only the source is not the target: "over their ties" is China's
+    ("China cut ties with them and France.", {("CHN", "FRA", "161")}),
 ]
 
 

@@ -87,6 +87,8 @@ def _verb_targets(pred: Predicate) -> list[Token]:
         out += [o for p, o in preps if p == "to" and entry.target in {"iobj", "dative"}]
     if entry.target != "none":
         out += [o for p, o in preps if p in TARGET_PREPS and o not in out]
+        # "provide 70 million dollars of aid for Romania": the prep hangs on the object
+        out += [o for d in objs for p, o in prep_children(d) if p in TARGET_PREPS and o not in out]
         out += [o for o in owners if o not in out]
         out += [o for p, o in preps if p == "from" and o not in out]  # "withdraw from Lebanon"
     return out

@@ -207,16 +207,19 @@ class RuleCoder:
         self.version = CODER_VERSION
 
     # -- per sentence -------------------------------------------------------------------
-    def _resolve_first(self, actors: ActorLookup, heads: tuple[Token, ...]) -> list[Actor]:
+    def _resolve_first(self, actors: ActorLookup, heads: tuple[Token, ...],
+                       exclude: Collection[str] = ()) -> list[Actor]:
+        """The actors of the first head that resolves to someone not in ``exclude`` (the
+        source's own codes, when looking for a target: "over their ties with Israel")."""
         for h in heads:
-            found = _coded(actors.resolve(h.i))
+            found = [a for a in _coded(actors.resolve(h.i)) if a.code not in exclude]
             if found:
                 return found
             # "the main political opponent of Putin, the opposition leader of Alexey Navalny":
             # a description that does not resolve is named by its apposition, which the parser
             # may hang on the description's "of" object.
             for alt in _appositions(h):
-                found = _coded(actors.resolve(alt.i))
+                found = [a for a in _coded(actors.resolve(alt.i)) if a.code not in exclude]
                 if found:
                     return found
         return []
@@ -286,7 +289,8 @@ class RuleCoder:
             weak = lemma in self.reporting_verbs and pred.entry.code == "010"
             args = arguments_of(pred)
             sources = self._resolve_first(actors, args.sources)
-            targets: list[Actor | None] = list(self._resolve_first(actors, args.targets))
+            own = {a.code for a in sources}
+            targets: list[Actor | None] = list(self._resolve_first(actors, args.targets, own))
             if not sources:
                 # GDELT's rule: one coded actor is enough. The source keeps its text, uncoded
                 # ("Judge Alejandro Rivera opened investigations against Chilean officials").
@@ -303,15 +307,13 @@ class RuleCoder:
                     # who is asked or refused: the subject of the action ("demanded that the US
                     # cancel plans"), else the action's own target ("threatened to cut off
                     # electricity to Nakhichevan", "agreed to lift embargoes on Iran")
-                    own = {a.code for a in sources}
                     about_args = arguments_of(about)
                     addressee: list[Actor | None] = [
                         a for a in self._resolve_first(actors, about_args.sources) if a.code not in own]
-                    targets = addressee or list(self._resolve_first(actors, about_args.targets))
+                    targets = addressee or list(self._resolve_first(actors, about_args.targets, own))
             if weak and about is None:
                 # "declared that China must drop barriers": an obligation put on another actor
                 # is a demand on it, even when the lexicon does not code the action
-                own = {a.code for a in sources}
                 for child in _complements(pred.token):
                     subj = subject_of(child) if child.pos_ in {"VERB", "AUX"} and _obliged(child) else None
                     found = [a for a in self._resolve_first(actors, (subj,)) if a.code not in own] if subj else []
@@ -322,7 +324,6 @@ class RuleCoder:
             if not targets and about is None and governs(pred.entry.code):
                 # "demanded that the DPRK forsake its nuclear program": the one asked, even when
                 # the action is not one the lexicon codes
-                own = {a.code for a in sources}
                 for child in _complements(pred.token):
                     if child.pos_ in {"VERB", "AUX"}:
                         subj = subject_of(child)
