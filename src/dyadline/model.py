@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "MODALITIES",
+    "NON_STATE",
     "Actor",
     "Article",
     "Attribution",
@@ -42,6 +43,10 @@ GRANULARITIES = (
 )
 
 MODALITIES = ("negated", "attributed", "future", "hypothetical")
+
+# Actor "countries" that are not states (CAMEO's slots for international and non-governmental
+# organisations, militant groups and companies): not places, and without a government.
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 def _iso(d: date | None) -> str | None:

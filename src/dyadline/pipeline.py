@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dyadline.model import Article, CodedArticle, DateSpan, Flag, Place, Timex
+from dyadline.model import NON_STATE, Article, CodedArticle, DateSpan, Flag, Place, Timex
 from dyadline.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Pipeline", "code_articles"]
 
-# Actor "countries" that are not places: international organisations, NGOs, militant groups.
-NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +101,7 @@ class Pipeline:
 
         dater = EventDater(doc, timexes, article.published, term_of=term_of)
         mentions = actors.mentions
-        context = {a.country for a in mentions if a.country and a.country not in NOT_COUNTRIES}
+        context = {a.country for a in mentions if a.country and a.country not in NON_STATE}
 
         gazetteer = gazetteer_for(self.settings)
 

@@ -62,6 +62,8 @@ ENTRIES = [
     E("verb", "demand", "1041", objects=frozenset({"resignation"})),
     E("noun", "demonstration", "141", target="prep"),
     E("verb", "impose", "172", objects=frozenset({"restriction"}), target="prep"),
+    E("verb", "impose", "1723", objects=frozenset({"curfew"}), target="prep"),
+    E("verb", "demonstrate", "141", target="prep"),
 ]
 
 
@@ -179,6 +181,11 @@ CASES = [
     ("France provided 70 million dollars of aid for Ukraine.", {("FRA", "UKR", "070")}),
     # a phrase that names only the source is not the target: "over their ties" is China's
     ("China cut ties with them and France.", {("CHN", "FRA", "161")}),
+    # a curfew is imposed on the people of the place it is in, even the source's own country
+    ("Police imposed a curfew in Russia.", {("RUSCOP", "RUS", "1723")}),
+    # a protest that names no target is against its own country's government (implied)
+    ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
+    ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),
 ]
 
 
@@ -233,3 +240,12 @@ def test_one_actor_enough_keeps_an_uncoded_source(nlp, enough: bool, expected: s
     assert got == expected
     for e in events:
         assert e.source is not None and e.source.text == "Unknown gunmen" and e.source.country is None
+
+
+def test_an_implied_target_has_no_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Navalny demonstrated on Monday."
+    doc = nlp(text)
+    (event,) = CODER.code(doc, Article(id="t", body=text, published=None), FakeActors(doc), FakeDater())
+    assert event.target is not None and event.target.basis == "implied:own-government"
+    assert event.target.text == "" and event.target.start == event.target.end == event.trigger.start
+    assert "+implied-target" in event.rule

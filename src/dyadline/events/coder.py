@@ -19,8 +19,18 @@ from dyadline.events.attribution import Frame, phrase_span, report_frames
 from dyadline.events.compose import PROTESTS, compose, governs, protest_for
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
-from dyadline.events.syntax import lemma_of, subject_of
-from dyadline.model import Actor, Article, Attribution, DateSpan, Event, Evidence, Place, Timex
+from dyadline.events.syntax import lemma_of, objects_of, prep_children, subject_of
+from dyadline.model import (
+    NON_STATE,
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    Event,
+    Evidence,
+    Place,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -125,6 +135,31 @@ def _purposes(tok: Token) -> list[Token]:
         out += [o for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "against", "over"}
                 for o in c.children if o.dep_ in {"pobj", "pcomp"}]
     return out
+
+
+# Events done to a place's people rather than to a named party: protests (14), easing or imposing
+# administrative measures (081, 0351, 1051, 1241, 132, 172) and repression (17).
+_LOCAL_PREFIXES = ("14", "081", "0351", "1051", "1241", "132", "17")
+
+
+def _local(code: str) -> bool:
+    return code.startswith(_LOCAL_PREFIXES)
+
+
+def _locatives(pred: Predicate) -> list[Token]:
+    """Where the event happened: "in"/"at"/"across"/"throughout" phrases on the predicate, on
+    the object that completes its entry, and on its direct objects."""
+    heads = [pred.token, *objects_of(pred.token)]
+    if pred.object_token is not None:
+        heads.append(pred.object_token)
+    return [o for h in heads for p, o in prep_children(h) if p in {"in", "at", "across", "throughout"}]
+
+
+def _authorities(source: Actor, at: int) -> Actor:
+    """The government of ``source``'s country, implied by the event rather than named."""
+    country = source.country or ""
+    return Actor(code=f"{country}GOV", country=country, sector="GOV", name=None, text="",
+                 start=at, end=at, basis="implied:own-government")
 
 
 def _modal(tok: Token) -> bool:
@@ -344,6 +379,19 @@ class RuleCoder:
             # United States from ..."): a domestic event needs a sector on the other side
             targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes
                        and not (t.country in src_countries and t.code == t.country)]
+            if not targets and _local(code):
+                # a curfew, a crackdown, a protest: done to the people of the place it is in
+                # ("lifted a curfew in Montenegro", "demonstrated in Serbia")
+                targets = [a for a in self._resolve_first(actors, tuple(_locatives(pred))) if a.code not in own]
+                if targets:
+                    rule += "+locative-target"
+            if not targets and code.startswith("14"):
+                # a protest that names no target is against the authorities of its own
+                # country (CAMEO's convention); the actor is implied, so it has no text
+                targets = [_authorities(s, pred.token.idx) for s in sources[:1] if s.country
+                           and s.country not in NON_STATE and s.sector != "GOV"]
+                if targets:
+                    rule += "+implied-target"
             if not targets:
                 targets = [None]
             out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak, code, about))

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from dyadline.export.countries import country_name, fips_code
-from dyadline.model import Actor, Place
+from dyadline.model import NON_STATE, Actor, Place
 from dyadline.store import ArticleRef, StoredEvent
 
 __all__ = ["GDELT_COLUMNS", "fraction_date", "gdelt_row", "geo_type"]
@@ -30,8 +30,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
-# Codes that stand in the country slot of an actor code without being countries.
-_NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
 def _clean(value: object) -> str:
@@ -53,8 +51,8 @@ def fraction_date(day: date) -> str:
 def _actor(actor: Actor | None) -> list[str]:
     if actor is None or not actor.code:
         return [""] * len(_ACTOR_COLUMNS)
-    country = actor.country if actor.country and actor.country not in _NOT_COUNTRIES else None
-    type1 = actor.sector or (actor.country if actor.country in _NOT_COUNTRIES else None)
+    country = actor.country if actor.country and actor.country not in NON_STATE else None
+    type1 = actor.sector or (actor.country if actor.country in NON_STATE else None)
     name = (actor.name or _THE.sub("", actor.text)).upper()
     return [_clean(actor.code), _clean(name), _clean(country), _clean(actor.org), "", "", "",
             _clean(type1), "", ""]
