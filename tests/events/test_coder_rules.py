@@ -183,6 +183,7 @@ CASES = [
     ("China cut ties with them and France.", {("CHN", "FRA", "161")}),
     # a curfew is imposed on the people of the place it is in, even the source's own country
     ("Police imposed a curfew in Russia.", {("RUSCOP", "RUS", "1723")}),
+    ("Russia attacked villages in Ukraine.", {("RUS", "UKR", "190")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

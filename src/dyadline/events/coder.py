@@ -137,9 +137,10 @@ def _purposes(tok: Token) -> list[Token]:
     return out
 
 
-# Events done to a place's people rather than to a named party: protests (14), easing or imposing
-# administrative measures (081, 0351, 1051, 1241, 132, 172) and repression (17).
-_LOCAL_PREFIXES = ("14", "081", "0351", "1051", "1241", "132", "17")
+# Events done to a place's people when no party is named: protests (14), easing or imposing
+# administrative measures (081, 0351, 1051, 1241, 132, 172), force postures (15), repression (17)
+# and violence (18, 19, 20: "killed 23 people in Tel Aviv").
+_LOCAL_PREFIXES = ("14", "081", "0351", "1051", "1241", "132", "15", "17", "18", "19", "20")
 
 
 def _local(code: str) -> bool:
