@@ -64,6 +64,7 @@ ENTRIES = [
     E("verb", "impose", "172", objects=frozenset({"restriction"}), target="prep"),
     E("verb", "impose", "1723", objects=frozenset({"curfew"}), target="prep"),
     E("verb", "demonstrate", "141", target="prep"),
+    E("verb", "withdraw", "087", objects=frozenset({"troop"}), target="prep"),
 ]
 
 
@@ -102,7 +103,7 @@ class FakeOntology:
 
 WORDS = {
     "russia": "RUS", "ukraine": "UKR", "putin": "RUSGOV", "biden": "USAELI", "us": "USA",
-    "china": "CHN", "iran": "IRN", "france": "FRA", "germany": "DEU", "police": "RUSCOP",
+    "china": "CHN", "iran": "IRN", "france": "FRA", "germany": "DEU", "police": "RUSCOP", "troops": "CHNMIL",
     "navalny": "RUSOPP", "hackers": "RUS", "specialists": "RUS", "macron": "FRAGOV",
     "merkel": "DEUGOV", "he": "RUSGOV", "them": "CHN",
 }
@@ -184,6 +185,8 @@ CASES = [
     # a curfew is imposed on the people of the place it is in, even the source's own country
     ("Police imposed a curfew in Russia.", {("RUSCOP", "RUS", "1723")}),
     ("Russia attacked villages in Ukraine.", {("RUS", "UKR", "190")}),
+    # "its troops" are the source's own: the target is where they leave
+    ("China withdrew its troops from Ukraine.", {("CHN", "UKR", "087")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

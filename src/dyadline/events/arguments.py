@@ -76,7 +76,9 @@ def _verb_targets(pred: Predicate) -> list[Token]:
             # whose the required object is: "rejected North Korea's demand", "a Senegalese
             # plan", "demands from Shona rebels"; or the object itself ("summoned Niger's
             # ambassador")
-            owners = [carrier]
+            # ... but not "its troops", "their peacekeeping force": the source's own
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in carrier.children)
+            owners = [] if own else [carrier]
             owners += [c for c in carrier.children
                        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})]
             owners += [o for p, o in prep_children(carrier) if p in {"of", "by", "from"}]
