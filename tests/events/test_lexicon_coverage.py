@@ -41,3 +41,16 @@ def test_dev_gold_roots_are_within_reach(nlp, shared: Path, name: str, floor: fl
     n, share = _reach(nlp, load_lexicon(), shared / "gold" / "dev" / name)
     print(f"\n{name}: {n} sentences, gold root within the lexicon's reach: {share:.3f}")
     assert share >= floor
+
+
+def test_every_code_below_the_roots_can_be_coded() -> None:
+    """Each CAMEO code below the roots is the code of a lexicon entry or of a composition (an
+    appeal, intent, demand, refusal or threat about an action; a protest by its purpose)."""
+    from dyadline.events.compose import FAMILIES, PROTESTS, protest_for
+    from dyadline.events.ontology import load_ontology
+
+    codes = {e.code for e in load_lexicon(None) if e.is_event}
+    codes |= {c for table in FAMILIES.values() for c in table.values()}
+    codes |= {p for base in PROTESTS for c in list(codes) if (p := protest_for(base, c))}
+    below = {c.code for c in load_ontology() if len(c.code) >= 3}
+    assert below - codes == set()
