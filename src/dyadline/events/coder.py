@@ -538,7 +538,7 @@ class RuleCoder:
             if actor is not None and "pronoun" in actor.basis:
                 base -= 0.1
         if "hypothetical" in modality:
-            base -= 0.1
+            base -= 0.2
         if cand.about is not None:
             base += 0.05  # a governing predicate that says what it is about
         # the main clause reports the main event; deeply embedded predicates are less certain
