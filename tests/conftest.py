@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from dyadline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,3 +46,12 @@ def seed_coded(pipeline, shared):  # type: ignore[no-untyped-def]
     (article,) = read_articles([str(shared / "seed" / "000_438d2bf8bcbd74dd.txt")],
                                settings=pipeline.settings)
     return next(iter(pipeline.code_articles([article])))
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """An empty database in memory."""
+    from dyadline.store import Store
+
+    with Store.open(":memory:") as s:
+        yield s

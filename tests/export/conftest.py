@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -85,8 +86,7 @@ def coded(aid: str, events: tuple[Event, ...] = (), *, url: str | None = None,
     text = body_with(aid, events)
     art = Article(id=aid, body=text, published=published, title=f"Title {aid}", url=url,
                   source=source, origin=f"test.jsonl:{aid}")
-    evs = tuple(Event(**{**{s: getattr(e, s) for s in Event.__slots__}, "article_id": aid})
-                for e in events)
+    evs = tuple(replace(e, article_id=aid) for e in events)
     return CodedArticle(art, events=evs, flags=flags, error=error,
                         sentences=tuple((e.evidence.start, e.evidence.end) for e in evs))
 
@@ -128,12 +128,6 @@ def timeline_articles(days: int = 700) -> list[CodedArticle]:
         src, tgt = ("RUSGOV", "USAGOV") if i % 2 else ("USAGOV", "RUSGOV")
         out.append(coded(f"t{i}", (event(src, tgt, cameo, day, day),)))
     return out
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with Store.open(":memory:") as s:
-        yield s
 
 
 def _written(factory: pytest.TempPathFactory, name: str, articles: list[CodedArticle]) -> str:

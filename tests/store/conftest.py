@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,7 +19,6 @@ from dyadline.model import (
     Flag,
     Place,
 )
-from dyadline.store import Store
 
 # Our own sentences, one per fake event; the writer does not read them, the text queries do.
 SENTENCES = {
@@ -84,16 +84,9 @@ def coded(aid: str, events: tuple[Event, ...] = (), *, body: str | None = None,
     text = body if body is not None else body_for(aid)
     art = Article(id=aid, body=text, published=published, title=f"Title {aid}", url=url,
                   source=source, origin=f"test.jsonl:{aid}")
-    evs = tuple(Event(**{**{s: getattr(e, s) for s in Event.__slots__}, "article_id": aid})
-                for e in events)
+    evs = tuple(replace(e, article_id=aid) for e in events)
     return CodedArticle(art, events=evs, flags=flags, mentions=mentions,
                         sentences=((0, min(len(text), 40)),), error=error)
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with Store.open(":memory:") as s:
-        yield s
 
 
 @pytest.fixture
