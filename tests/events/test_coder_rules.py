@@ -65,6 +65,8 @@ ENTRIES = [
     E("verb", "impose", "1723", objects=frozenset({"curfew"}), target="prep"),
     E("verb", "demonstrate", "141", target="prep"),
     E("verb", "withdraw", "087", objects=frozenset({"troop"}), target="prep"),
+    E("verb", "kill", "190"),
+    E("verb", "engage", "202", objects=frozenset({"cleansing"}), target="prep"),
 ]
 
 
@@ -187,6 +189,12 @@ CASES = [
     ("Russia attacked villages in Ukraine.", {("RUS", "UKR", "190")}),
     # "its troops" are the source's own: the target is where they leave
     ("China withdrew its troops from Ukraine.", {("CHN", "UKR", "087")}),
+    # violence by no one named is by unidentified armed forces of the place (implied)
+    ("A car bomb killed Navalny in Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
+    ("Navalny was killed near Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
+    ("Navalny was killed.", set()),  # no place: no source, no event
+    # "were engaged in" is a state: its subject did it
+    ("Police were engaged in ethnic cleansing against Ukraine.", {("RUSCOP", "UKR", "202")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

@@ -147,20 +147,36 @@ def _local(code: str) -> bool:
     return code.startswith(_LOCAL_PREFIXES)
 
 
-def _locatives(pred: Predicate) -> list[Token]:
+def _locatives(pred: Predicate, *, near: bool = False) -> list[Token]:
     """Where the event happened: "in"/"at"/"across"/"throughout" phrases on the predicate, on
-    the object that completes its entry, and on its direct objects."""
+    the object that completes its entry, and on its direct objects; with ``near`` also "near"
+    phrases and those on its subject ("a bombing near the town of Samarra")."""
     heads = [pred.token, *objects_of(pred.token)]
     if pred.object_token is not None:
         heads.append(pred.object_token)
-    return [o for h in heads for p, o in prep_children(h) if p in {"in", "at", "across", "throughout"}]
+    preps = {"in", "at", "across", "throughout"}
+    if near:
+        preps |= {"near", "outside", "around"}
+        subj = next((c for c in pred.token.children if c.dep_ == "nsubj"), None)
+        heads += [subj] if subj is not None else []
+        # "killed in a car bomb explosion in Beirut": the place may hang on the means
+        heads += [o for p, o in prep_children(pred.token) if p in {"in", "by"}]
+    return [o for h in heads for p, o in prep_children(h) if p in preps]
 
 
-def _authorities(source: Actor, at: int) -> Actor:
-    """The government of ``source``'s country, implied by the event rather than named."""
-    country = source.country or ""
-    return Actor(code=f"{country}GOV", country=country, sector="GOV", name=None, text="",
-                 start=at, end=at, basis="implied:own-government")
+def _implied(country: str, sector: str, at: int, basis: str) -> Actor:
+    """An actor the event implies rather than names: no text, a zero-length span at ``at``."""
+    return Actor(code=f"{country}{sector}", country=country, sector=sector, name=None, text="",
+                 start=at, end=at, basis=basis)
+
+
+def _unattributed(pred: Predicate, subjects: tuple[Token, ...]) -> bool:
+    """Violence whose doer the sentence does not name: a passive with no agent, or a subject
+    that is a thing or a nameless noun ("a car bomb", "an explosion", "gunmen")."""
+    code = pred.entry.code
+    if pred.kind != "verb" or code[:2] not in {"18", "19", "20"} or code[:3] in {"191", "192"}:
+        return False  # a noun's missing owner is not a missing doer; blockades and occupations
+    return all(s.pos_ == "NOUN" for s in subjects)
 
 
 def _modal(tok: Token) -> bool:
@@ -327,13 +343,23 @@ class RuleCoder:
             sources = self._resolve_first(actors, args.sources)
             own = {a.code for a in sources}
             targets: list[Actor | None] = list(self._resolve_first(actors, args.targets, own))
+            rule = args.rule
+            if not sources and _unattributed(pred, args.sources):
+                # "a roadside bombing near Samarra killed a U.S. soldier", "a journalist was
+                # killed in Beirut": violence by no one named is by unidentified armed forces
+                # of the place (CAMEO's UAF); implied, so without text
+                place = [a for a in self._resolve_first(actors, tuple(_locatives(pred, near=True)))
+                         if a.country and a.country not in NON_STATE]
+                if place:
+                    sources = [_implied(place[0].country or "", "UAF", pred.token.idx,
+                                        "implied:unidentified-attackers")]
+                    rule += "+implied-source"
             if not sources:
                 # GDELT's rule: one coded actor is enough. The source keeps its text, uncoded
                 # ("Judge Alejandro Rivera opened investigations against Chilean officials").
                 if not (self.one_actor_enough and targets and args.sources):
                     continue
                 sources = [_uncoded(args.sources[0])]
-            rule = args.rule
             code, about = pred.entry.code, None
             if pred.token.i in composed:
                 code, about = composed[pred.token.i]
@@ -389,8 +415,9 @@ class RuleCoder:
             if not targets and code.startswith("14"):
                 # a protest that names no target is against the authorities of its own
                 # country (CAMEO's convention); the actor is implied, so it has no text
-                targets = [_authorities(s, pred.token.idx) for s in sources[:1] if s.country
-                           and s.country not in NON_STATE and s.sector != "GOV"]
+                targets = [_implied(s.country, "GOV", pred.token.idx, "implied:own-government")
+                           for s in sources[:1] if s.country and s.country not in NON_STATE
+                           and s.sector != "GOV"]
                 if targets:
                     rule += "+implied-target"
             if not targets:

@@ -59,7 +59,19 @@ def conjuncts_of(tok: Token) -> list[Token]:
     return out
 
 
+# "were engaged in ethnic cleansing", "is involved in the fighting": a state, not a passive; the
+# grammatical subject does the deed.
+_STATIVE = frozenset({"engage", "involve"})
+
+
+def _stative(verb: Token) -> bool:
+    return verb.lemma_.lower() in _STATIVE and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
+    if _stative(verb):
+        return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
@@ -119,7 +131,7 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
                 return o
         return None
     for c in verb.children:
-        if c.dep_ in {"nsubj", "csubj"}:
+        if c.dep_ in {"nsubj", "csubj"} or (c.dep_ == "nsubjpass" and _stative(verb)):
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ in {"relcl", "acl"}:
                 return verb.head
             return c
