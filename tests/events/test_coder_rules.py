@@ -195,6 +195,10 @@ CASES = [
     ("Navalny was killed.", set()),  # no place: no source, no event
     # "were engaged in" is a state: its subject did it
     ("Police were engaged in ethnic cleansing against Ukraine.", {("RUSCOP", "UKR", "202")}),
+    # a threat's condition names who is threatened, wherever the parser hangs it
+    ("Russia threatened to impose restrictions if Ukraine refuses.", {("RUS", "UKR", "132")}),
+    # a threatened local measure is done to the place's people
+    ("Russia threatened to impose a curfew in Ukraine.", {("RUS", "UKR", "1323")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

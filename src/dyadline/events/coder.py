@@ -170,6 +170,18 @@ def _implied(country: str, sector: str, at: int, basis: str) -> Actor:
                  start=at, end=at, basis=basis)
 
 
+def _condition_subjects(pred: Predicate) -> tuple[Token, ...]:
+    """Subjects of the "if"/"unless" clauses within a threat (the parser may hang the clause
+    on any verb of what is threatened)."""
+    out: list[Token] = []
+    for c in pred.token.subtree:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                     for m in c.children):
+            subj = subject_of(c)
+            out += [subj] if subj is not None else []
+    return tuple(out)
+
+
 def _unattributed(pred: Predicate, subjects: tuple[Token, ...]) -> bool:
     """Violence whose doer the sentence does not name: a passive with no agent, or a subject
     that is a thing or a nameless noun ("a car bomb", "an explosion", "gunmen")."""
@@ -406,10 +418,19 @@ class RuleCoder:
             # United States from ..."): a domestic event needs a sector on the other side
             targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes
                        and not (t.country in src_countries and t.code == t.country)]
+            if not targets and code[:2] == "13":
+                # "threatened to halt the talks if the United States goes ahead": a condition
+                # names who is threatened
+                targets = [a for a in self._resolve_first(actors, _condition_subjects(pred))
+                           if a.code not in own]
+                if targets:
+                    rule += "+condition-target"
             if not targets and _local(code):
                 # a curfew, a crackdown, a protest: done to the people of the place it is in
-                # ("lifted a curfew in Montenegro", "demonstrated in Serbia")
-                targets = [a for a in self._resolve_first(actors, tuple(_locatives(pred))) if a.code not in own]
+                # ("lifted a curfew in Montenegro", "demonstrated in Serbia", "threatened to
+                # institute a curfew in Algiers")
+                where = _locatives(pred) + (_locatives(about) if about is not None else [])
+                targets = [a for a in self._resolve_first(actors, tuple(where)) if a.code not in own]
                 if targets:
                     rule += "+locative-target"
             if not targets and code.startswith("14"):
