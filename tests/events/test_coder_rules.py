@@ -66,6 +66,7 @@ ENTRIES = [
     E("verb", "demonstrate", "141", target="prep"),
     E("verb", "withdraw", "087", objects=frozenset({"troop"}), target="prep"),
     E("verb", "kill", "190"),
+    E("verb", "host", "040", objects=frozenset({"talk"}), target="prep"),
     E("verb", "engage", "202", objects=frozenset({"cleansing"}), target="prep"),
 ]
 
@@ -199,6 +200,8 @@ CASES = [
     ("Russia threatened to impose restrictions if Ukraine refuses.", {("RUS", "UKR", "132")}),
     # a threatened local measure is done to the place's people
     ("Russia threatened to impose a curfew in Ukraine.", {("RUS", "UKR", "1323")}),
+    # "between X and Y" names the parties of a meeting or a mediation
+    ("France hosted talks between Russia and Ukraine.", {("FRA", "RUS", "040"), ("FRA", "UKR", "040")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

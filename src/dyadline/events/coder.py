@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from dyadline.errors import DyadlineError
 from dyadline.events.arguments import LIGHT_VERBS, arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
-from dyadline.events.compose import PROTESTS, compose, governs, protest_for
+from dyadline.events.compose import PROTESTS, compose, governs, protest_for, theme_of
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
 from dyadline.events.syntax import lemma_of, objects_of, prep_children, subject_of
@@ -418,6 +418,15 @@ class RuleCoder:
             # United States from ..."): a domestic event needs a sector on the other side
             targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes
                        and not (t.country in src_countries and t.code == t.country)]
+            if not targets and (code[:2] == "04" or theme_of(code) in {"meet", "mediate"}):
+                # "a mediation mission between Syria and Arafat", "host a meeting between X and Y"
+                heads = [pred.token] + ([about.token] if about is not None else [])
+                heads += [h.head for h in list(heads) if h.dep_ in {"dobj", "pobj"}]
+                parties = [o for h in heads for t in (h, *objects_of(h))
+                           for p, o in prep_children(t) if p == "between"]
+                targets = [a for a in self._resolve_first(actors, tuple(parties)) if a.code not in own]
+                if targets:
+                    rule += "+between"
             if not targets and code[:2] == "13":
                 # "threatened to halt the talks if the United States goes ahead": a condition
                 # names who is threatened
