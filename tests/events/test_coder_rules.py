@@ -194,6 +194,7 @@ CASES = [
     ("A car bomb killed Navalny in Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
     ("Navalny was killed near Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
     ("Navalny was killed.", set()),  # no place: no source, no event
+    ("A storm killed Navalny in Ukraine.", set()),  # a storm is no attacker
     # "were engaged in" is a state: its subject did it
     ("Police were engaged in ethnic cleansing against Ukraine.", {("RUSCOP", "UKR", "202")}),
     # a threat's condition names who is threatened, wherever the parser hangs it

@@ -170,6 +170,17 @@ def _implied(country: str, sector: str, at: int, basis: str) -> Actor:
                  start=at, end=at, basis=basis)
 
 
+# Subjects that name how, not who ("a roadside bombing killed", "gunmen shot"); a hurricane or a
+# crash is not an attack, so the list is closed.
+_MEANS_OF_VIOLENCE = frozenset({
+    "bomb", "bombing", "blast", "explosion", "explosive", "device", "ied", "mine", "minefield",
+    "landmine", "rocket", "missile", "shell", "shelling", "mortar", "grenade", "gunfire", "shot",
+    "gunman", "gunmen", "attacker", "assailant", "sniper", "bomber", "militant", "insurgent",
+    "attack", "ambush", "airstrike", "strike", "drone", "shooting", "shooter", "raid", "assault",
+    "car", "truck", "booby", "projectile", "artillery", "barrage", "salvo", "volley",
+})
+
+
 def _condition_subjects(pred: Predicate) -> tuple[Token, ...]:
     """Subjects of the "if"/"unless" clauses within a threat (the parser may hang the clause
     on any verb of what is threatened)."""
@@ -188,7 +199,7 @@ def _unattributed(pred: Predicate, subjects: tuple[Token, ...]) -> bool:
     code = pred.entry.code
     if pred.kind != "verb" or code[:2] not in {"18", "19", "20"} or code[:3] in {"191", "192"}:
         return False  # a noun's missing owner is not a missing doer; blockades and occupations
-    return all(s.pos_ == "NOUN" for s in subjects)
+    return all(s.pos_ == "NOUN" and s.lemma_.lower() in _MEANS_OF_VIOLENCE for s in subjects)
 
 
 def _modal(tok: Token) -> bool:
