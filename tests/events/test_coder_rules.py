@@ -191,10 +191,14 @@ CASES = [
     # "its troops" are the source's own: the target is where they leave
     ("China withdrew its troops from Ukraine.", {("CHN", "UKR", "087")}),
     # violence by no one named is by unidentified armed forces of the place (implied)
-    ("A car bomb killed Navalny in Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
+    ("A car bomb killed Navalny in Ukraine.", {("UKRUAF", "RUSOPP", "1832")}),
     ("Navalny was killed near Ukraine.", {("UKRUAF", "RUSOPP", "190")}),
     ("Navalny was killed.", set()),  # no place: no source, no event
     ("A storm killed Navalny in Ukraine.", set()),  # a storm is no attacker
+    # violence coded by its means
+    ("Russia killed Navalny in a bomb attack.", {("RUS", "RUSOPP", "183")}),
+    ("A roadside bomb killed Navalny in Ukraine.", {("UKRUAF", "RUSOPP", "1833")}),
+    ("Navalny was killed in a car bomb explosion in Ukraine.", {("UKRUAF", "RUSOPP", "1832")}),
     # "were engaged in" is a state: its subject did it
     ("Police were engaged in ethnic cleansing against Ukraine.", {("RUSCOP", "UKR", "202")}),
     # a threat's condition names who is threatened, wherever the parser hangs it
@@ -269,3 +273,12 @@ def test_an_implied_target_has_no_text(nlp) -> None:  # type: ignore[no-untyped-
     assert event.target is not None and event.target.basis == "implied:own-government"
     assert event.target.text == "" and event.target.start == event.target.end == event.trigger.start
     assert "+implied-target" in event.rule
+
+
+def test_an_attributive_participle_is_not_a_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dyadline.events.predicates import find_predicates
+
+    doc = nlp("Russia rejected the proposed changes.")
+    assert doc[3].dep_ == "amod"  # the parse this test is about
+    lemmas = [p.token.lemma_ for p in find_predicates(doc[:], FakeLexicon(entries=[*ENTRIES, E("verb", "propose", "020"), E("verb", "reject", "120")]))]
+    assert lemmas == ["reject"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from dyadline.errors import DyadlineError
 from dyadline.events.arguments import LIGHT_VERBS, arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
-from dyadline.events.compose import PROTESTS, compose, governs, protest_for, theme_of
+from dyadline.events.compose import PROTESTS, by_means, compose, governs, protest_for, theme_of
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
 from dyadline.events.syntax import lemma_of, objects_of, prep_children, subject_of
@@ -179,6 +179,16 @@ _MEANS_OF_VIOLENCE = frozenset({
     "attack", "ambush", "airstrike", "strike", "drone", "shooting", "shooter", "raid", "assault",
     "car", "truck", "booby", "projectile", "artillery", "barrage", "salvo", "volley",
 })
+
+
+def _means_words(pred: Predicate, subjects: tuple[Token, ...]) -> set[str]:
+    """Words that may name how violence was done: the subject and its modifiers, and the
+    objects of "in"/"with"/"by"/"using" on the predicate with theirs."""
+    heads = list(subjects) + [o for p, o in prep_children(pred.token) if p in {"in", "with", "by"}]
+    heads += [c for c in pred.token.children if c.dep_ == "advcl" and c.lemma_ == "use"
+              for c in objects_of(c)]
+    # the head and the words before it in its phrase ("a car bomb explosion")
+    return {t.lemma_.lower() for h in heads for t in h.doc[h.left_edge.i:h.i + 1]}
 
 
 def _condition_subjects(pred: Predicate) -> tuple[Token, ...]:
@@ -396,6 +406,11 @@ class RuleCoder:
                     addressee: list[Actor | None] = [
                         a for a in self._resolve_first(actors, about_args.sources) if a.code not in own]
                     targets = addressee or list(self._resolve_first(actors, about_args.targets, own))
+            if about is None:
+                # "wounded two soldiers in a bomb attack", "suicide bombers killed 23 people"
+                specific = by_means(code, _means_words(pred, args.sources))
+                if specific != code and self._known(specific):
+                    code, rule = specific, rule + "+means"
             if weak and about is None:
                 # "declared that China must drop barriers": an obligation put on another actor
                 # is a demand on it, even when the lexicon does not code the action

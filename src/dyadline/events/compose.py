@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["FAMILIES", "PROTESTS", "compose", "protest_for", "theme_of"]
+__all__ = ["FAMILIES", "PROTESTS", "by_means", "compose", "protest_for", "theme_of"]
 
 # The theme of an action code; the longest matching prefix wins.
 _THEMES: Mapping[str, str] = MappingProxyType({
@@ -129,6 +129,26 @@ def protest_for(protest: str, purpose: str) -> str | None:
     base = "141" if protest == "140" else protest
     digit = _PROTEST_DIGIT.get(theme)
     return base + digit if digit else base
+
+
+# Violence coded by its means (183 bombings and their kinds): "killed 23 people in a suicide
+# bombing", "a roadside bomb wounded two soldiers".
+_BOMB = frozenset({"bomb", "bombing", "bomber", "explosive", "explosion", "blast", "ied"})
+_MEANS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"suicide"}), "1831"),
+    (frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"}), "1832"),
+    (frozenset({"roadside", "ied", "improvised", "landmine", "mine", "minefield"}), "1833"),
+)
+
+
+def by_means(code: str, words: set[str]) -> str:
+    """``code`` (generic violence: 180, 190) made specific by the words that name its means."""
+    if code not in {"180", "190"} or not (words & _BOMB or words & {"minefield", "landmine"}):
+        return code
+    for cue, specific in _MEANS:
+        if words & cue:
+            return specific
+    return "183"
 
 
 def theme_of(code: str) -> str | None:

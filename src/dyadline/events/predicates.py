@@ -136,6 +136,8 @@ def best_entry(tok: Token, entries: Iterable[Entry]) -> tuple[Entry, Token | Non
 
 
 def _kind(tok: Token) -> str | None:
+    if tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound"}:
+        return None  # an attributive participle describes a noun: "proposed changes"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}):
         return "verb"
     if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == ""):
