@@ -627,6 +627,9 @@ class RuleCoder:
         # the main clause reports the main event; deeply embedded predicates are less certain
         depth = sum(1 for _ in cand.pred.token.ancestors)
         base -= 0.02 * min(depth, 5)
+        tok = cand.pred.token
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+            base -= 0.1  # "rioted, setting fire to mattresses": how, not what
         return max(0.05, min(0.95, base))
 
 
