@@ -67,6 +67,7 @@ ENTRIES = [
     E("verb", "withdraw", "087", objects=frozenset({"troop"}), target="prep"),
     E("verb", "kill", "190"),
     E("verb", "host", "040", objects=frozenset({"talk"}), target="prep"),
+    E("noun", "talk", "040", target="prep"),
     E("verb", "engage", "202", objects=frozenset({"cleansing"}), target="prep"),
 ]
 
@@ -207,6 +208,8 @@ CASES = [
     ("Russia threatened to impose a curfew in Ukraine.", {("RUS", "UKR", "1323")}),
     # "between X and Y" names the parties of a meeting or a mediation
     ("France hosted talks between Russia and Ukraine.", {("FRA", "RUS", "040"), ("FRA", "UKR", "040")}),
+    # whoever travels somewhere for talks holds them
+    ("Russia returned to Geneva for talks with Ukraine.", {("RUS", "UKR", "040")}),
     # a protest that names no target is against its own country's government (implied)
     ("Navalny demonstrated on Monday.", {("RUSOPP", "RUSGOV", "141")}),
     ("Navalny demonstrated against China.", {("RUSOPP", "CHN", "141")}),

@@ -36,6 +36,9 @@ __all__ = ["Arguments", "arguments_of"]
 TARGET_PREPS = ("against", "on", "towards", "toward", "to", "with", "into", "at", "for", "over")
 # A noun event the subject of these verbs suffered or answered is an event *against* that subject.
 VICTIM_VERBS = frozenset({"respond", "react", "suffer", "recover", "face", "endure", "sustain"})
+# Verbs of going somewhere "for talks": their subject holds the talks.
+TRAVEL_VERBS = frozenset({"return", "travel", "go", "come", "arrive", "fly", "head", "gather",
+                          "convene", "meet", "sit", "assemble"})
 # Verbs that only carry an eventive noun ("launch an attack", "hold talks", "make an outreach").
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "hold", "make", "stage", "mount", "give", "take", "issue",
@@ -113,6 +116,10 @@ def _noun_sources(noun: Token, target_found: bool, poss_is_target: bool = False)
     head = noun.head
     if noun.dep_ in {"dobj", "obj"} and lemma_of(head) in LIGHT_VERBS:
         s = subject_of(head)
+        if s is not None:
+            out.append(s)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) in TRAVEL_VERBS:
+        s = subject_of(head.head)  # "negotiators return to Geneva for talks"
         if s is not None:
             out.append(s)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head.head) in LIGHT_VERBS:

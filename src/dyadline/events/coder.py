@@ -138,9 +138,10 @@ def _purposes(tok: Token) -> list[Token]:
 
 
 # Events done to a place's people when no party is named: protests (14), easing or imposing
-# administrative measures (081, 0351, 1051, 1241, 132, 172), force postures (15), repression (17)
+# administrative measures (081, 0351, 1051, 1241, 132, 172), withdrawals (087: "evacuate the
+# settlements in Gaza"), force postures (15), repression (17)
 # and violence (18, 19, 20: "killed 23 people in Tel Aviv").
-_LOCAL_PREFIXES = ("14", "081", "0351", "1051", "1241", "132", "15", "17", "18", "19", "20")
+_LOCAL_PREFIXES = ("14", "081", "0351", "087", "1051", "1241", "132", "15", "17", "18", "19", "20")
 
 
 def _local(code: str) -> bool:
@@ -156,7 +157,7 @@ def _locatives(pred: Predicate, *, near: bool = False) -> list[Token]:
         heads.append(pred.object_token)
     preps = {"in", "at", "across", "throughout"}
     if near:
-        preps |= {"near", "outside", "around"}
+        preps |= {"near", "outside", "outside of", "around"}
         subj = next((c for c in pred.token.children if c.dep_ == "nsubj"), None)
         heads += [subj] if subj is not None else []
         # "killed in a car bomb explosion in Beirut": the place may hang on the means

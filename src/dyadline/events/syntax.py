@@ -88,7 +88,7 @@ def prep_children(tok: Token) -> Iterator[tuple[str, Token]]:
             for o in c.children:
                 if o.dep_ == "pobj":
                     yield prep, o
-                elif o.dep_ == "prep" and prep in {"according", "because", "due", "ahead", "out"}:
+                elif o.dep_ == "prep" and prep in {"according", "because", "due", "ahead", "out", "outside"}:
                     for oo in o.children:
                         if oo.dep_ == "pobj":
                             yield f"{prep} {o.lower_}", oo
