@@ -143,3 +143,42 @@ def test_holders_of_the_seed_roles(kb: KnowledgeBase) -> None:
     assert [p.name for p in kb.holders("USA", "president_elect", day)] == ["Joe Biden"]
     assert [p.name for p in kb.holders("RUS", "head_of_state", D("2010-01-01"))] == [
         "Dmitry Medvedev"]
+
+
+@pytest.mark.parametrize(("text", "homeland"), [
+    ("Yoruba", "NGA"), ("Ibo", "NGA"), ("Igbo", "NGA"), ("Chechens", "RUS"),
+    ("Rohingya", "MMR"), ("Karen", "MMR"), ("Uyghur", "CHN"), ("Tibetans", "CHN"),
+    ("Sinhalese", "LKA"), ("Zulu", "ZAF"), ("Kikuyu", "KEN"), ("Oromo", "ETH"),
+    ("Copts", "EGY"), ("Basque", "ESP"), ("Maori", "NZL"),
+    # spread over several countries: the text must say where
+    ("Kurds", None), ("Kurdish", None), ("Tamils", None), ("Hutu", None), ("Tutsi", None),
+    ("Pashtuns", None), ("Shona", None), ("Fulani", None), ("Hausa", None), ("Baloch", None),
+    ("Muslims", None), ("Moslem", None), ("Christians", None), ("Shiites", None),
+])
+def test_groups(kb: KnowledgeBase, text: str, homeland: str | None) -> None:
+    from dyadline.actors.text import key
+
+    (hit,) = [h for h in kb.names(key(text)) if h.kind == "group"]
+    group = kb.group(hit.value)
+    assert group is not None and group.country == homeland
+    assert kb.country(text) is None
+
+
+@pytest.mark.parametrize(("text", "day", "code"), [
+    ("UNITA", "2000-01-01", "AGOREB"), ("UNITA", "2005-01-01", "AGOPTY"),
+    ("SPLM/A", "2000-01-01", "SDNREB"), ("SPLM", "2008-01-01", "SDNPTY"),
+    ("SPLM", "2015-01-01", "SSDPTY"), ("SPLA", "2015-01-01", "SSDMIL"),
+    ("ANC", "1990-06-01", "ZAFOPP"), ("ANC", "2000-01-01", "ZAFPTY"),
+    ("Revolutionary United Front", "2000-01-01", "SLEREB"), ("NPFL", "1995-01-01", "LBRREB"),
+    ("Kefaya", "2005-06-01", "EGYOPP"), ("Kifaya", "2005-06-01", "EGYOPP"),
+    ("Forces for Defence of Democracy", "2000-01-01", "BDIREB"),
+    ("Islamic Salvation Front", "1995-01-01", "DZAOPP"), ("MEND", "2007-01-01", "NGAREB"),
+    ("Karen National Union", "2000-01-01", "MMRREB"), ("Rwandan Patriotic Front", "1993-01-01",
+                                                       "RWAREB"),
+    ("Rwandan Patriotic Front", "2000-01-01", "RWAPTY"), ("Khmer Rouge", "1977-01-01", "KHMGOV"),
+    ("Khmer Rouge", "1985-01-01", "KHMREB"), ("Hezbollah", "2000-01-01", "LBNREB"),
+    ("Taliban", "1999-01-01", "AFGGOV"), ("Tamil Tigers", "2000-01-01", "LKAREB"),
+])
+def test_dated_organisations(kb: KnowledgeBase, text: str, day: str, code: str) -> None:
+    entry = kb.igo(text, D(day))
+    assert entry is not None and entry.actor_code == code

@@ -149,3 +149,44 @@ def test_packaged_data_is_valid() -> None:
     from dyadline.actors.kb import DATA_DIR
 
     assert load_tables(DATA_DIR, strict=False).problems == []
+
+
+GROUPS_HEADER = "name\taliases\tcountry\tkind\tnote\n"
+
+
+@pytest.mark.parametrize(("row", "code", "fragment"), [
+    ("\tZedis\tNGA\tethnic\t", "E310", "name"),
+    ("Zedis\tZedi\tNGX\tethnic\t", "E304", "unknown country"),
+    ("Zedis\tZedi\tNGA\ttribe\t", "E307", "unknown kind"),
+    ("Zedis\tKurd\tNGA\tethnic\t", "E309", "shares a form"),
+    ("Zedis\tZedi\tNGA\tethnic", "E303", "columns"),
+])
+def test_broken_group_rows(tmp_path: Path, row: str, code: str, fragment: str) -> None:
+    data = build_data_dir(tmp_path)
+    path = data / "groups.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    problems = load_tables(data, strict=False).problems
+    assert [p.code for p in problems] == [code]
+    assert fragment in problems[0].message
+    assert problems[0].where.startswith("groups.tsv:")
+
+
+def test_a_group_form_may_not_name_a_country(tmp_path: Path) -> None:
+    """A nation with a state is in countries.tsv: 'Albanian' cannot be a group's form."""
+    data = build_data_dir(tmp_path)
+    (data / "groups.tsv").write_text(GROUPS_HEADER + "Albanians\tAlbanian\t\tethnic\t\n",
+                                     encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_kb_from(data)
+    assert err.value.code == "E309" and "countries.tsv" in err.value.message
+
+
+def test_user_groups_add_and_override(tmp_path: Path) -> None:
+    data = build_data_dir(tmp_path)
+    user = tmp_path / "groups.tsv"
+    user.write_text(GROUPS_HEADER + "Zedis\tZedi\tGHA\tethnic\tmine\n"
+                    "Kurds\tKurd|Kurdish\tIRQ\tethnic\tthe user's choice\n", encoding="utf-8")
+    kb = load_kb_from(data, user)
+    assert kb.group("zedis").country == "GHA"  # type: ignore[union-attr]
+    assert kb.group("kurds").country == "IRQ"  # type: ignore[union-attr]
+    assert [h.kind for h in kb.names("kurdish")] == ["group"]

@@ -20,8 +20,15 @@ def test_view_matches_the_doc(nlp: Any) -> None:
         assert t.head.i == o.head.i
         assert [c.i for c in t.children] == [c.i for c in o.children]
         assert [c.i for c in t.subtree] == [c.i for c in o.subtree]
+        assert sorted(t.descendant_ids()) == [c.i for c in o.subtree]
         assert t.sent == sents[o.i]
+        assert t.is_oov == o.is_oov
 
 
 def test_empty_doc(nlp: Any) -> None:
     assert len(View(nlp(""))) == 0
+
+
+def test_one_token_doc(nlp: Any) -> None:
+    v = View(nlp("Hello"))
+    assert (v.text, v.head, v.sent) == (["Hello"], [0], [0])

@@ -44,14 +44,15 @@ BODY_NOUNS = frozenset({
 COUNTED = frozenset({"some", "many", "few", "several", "thousands", "hundreds", "dozens",
                      "scores", "most", "young", "angry", "ordinary"})
 NOT_OF = frozenset({"anti", "pro", "non", "post", "pre"})
-NAME_KINDS = ("org", "person", "metonym", "capital", "country", "region", "surname")
+NAME_KINDS = ("org", "person", "metonym", "capital", "country", "region", "surname", "group")
 
 
 @dataclass(frozen=True, slots=True)
 class Seg:
     """Words [a, b) of a phrase and what they are."""
 
-    kind: str  # org|person|surname|metonym|capital|country|term|name|poss|join|det|other
+    kind: str  # org|person|surname|metonym|capital|country|region|group|term|name|poss|join|
+    #            det|other
     a: int
     b: int
     hits: tuple[NameHit, ...] = ()
@@ -105,10 +106,15 @@ def _name_hits(kb: KnowledgeBase, words: list[Word]) -> list[NameHit]:
         return []
     text = phrase(words)
     hits = [h for h in kb.names(key(text)) if not h.exact_case or _caps_ok(text)]
-    if not hits and all(w.capitalised and w.pos == "PROPN" for w in words) and len(words) <= 3:
-        # a misspelt country or person the parser tags as a name ("Ethopia", "Laurent Gbago")
-        if first.ent == "PERSON":
+    if not hits and all(w.capitalised and w.pos == "PROPN" for w in words) and len(words) <= 3 \
+            and not kb.is_ambiguous(text):
+        # a misspelt country or person the parser tags as a name ("Ethopia", "Laurent Gbago");
+        # a person's name only when the parser does not know the word: 'Peters' is no
+        # misspelling of Peter, 'Kennedy' none of Kenney, but 'Bouteflicka' is of Bouteflika
+        if first.ent == "PERSON" and words[-1].oov:
             kinds = frozenset({"person"}) if len(words) > 1 else frozenset({"surname"})
+        elif first.ent == "PERSON":
+            kinds = frozenset()
         elif len(words) == 1 and first.ent in {"GPE", "NORP", "LOC", "ORG"}:
             kinds = frozenset({"country"})
         else:
@@ -118,6 +124,8 @@ def _name_hits(kb: KnowledgeBase, words: list[Word]) -> list[NameHit]:
         hits = [h for h in hits if h.exact_case or h.kind in ("country", "org")]
     if len(words) == 1 and (first.ent in NOT_PERSON_ENTS or first.lemma in MONTHS):
         hits = [h for h in hits if h.kind != "surname"]  # 'in May' is no Theresa May
+    if first.ent == "PERSON":
+        hits = [h for h in hits if h.kind != "group"]  # 'Karen Pierce' is no Karen
     return hits
 
 
@@ -200,6 +208,10 @@ def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list
         p = found.b
     for n in range(len(segs) - 1):  # 'Carlos' in 'Carlos Menem' is no one's surname here
         if segs[n].kind == "surname" and segs[n + 1].kind in ("name", "surname") and \
+                segs[n].b == segs[n + 1].a:
+            segs[n] = Seg("name", segs[n].a, segs[n].b, poss=segs[n].poss)
+    for n in range(len(segs) - 1):  # 'Karen Bass', 'Christian Wulff': a given name
+        if segs[n].kind == "group" and segs[n + 1].kind in ("name", "surname", "person") and \
                 segs[n].b == segs[n + 1].a:
             segs[n] = Seg("name", segs[n].a, segs[n].b, poss=segs[n].poss)
     for n in range(1, len(segs)):  # 'George Papadopoulos' is not Tassos Papadopoulos
@@ -302,11 +314,19 @@ def read_phrase(kb: KnowledgeBase, words: list[Word], segs: list[Seg], head: int
             words[s.a].lemma == "ethnic" for s in mods):
         return [Reading("group", None, "CVL", basis="ethnic-group", plural=True,
                         definite=definite)]
+    if kind == "group":
+        g = kb.group(hseg.hits[0].value)
+        if g is None or hw.ent == "LANGUAGE" or (
+                hw.tag not in ("NNS", "NNPS") and key(hw.text) != key(g.name)):
+            return []  # 'in Kurdish', 'plays the Catalan': a language or an adjective
+        return [_group_reading(kb, hseg.hits[0].value, text_country, hw, definite)]
     if kind == "country":
         iso = hseg.hits[0].value
         form = hseg.hits[0].form
         if form == "national" and text_country and text_country != iso:
-            iso = text_country  # "Iraqi Kurds", "Bosnian Serbs": the country named first
+            # 'Bosnian Serbs', 'Kosovo Albanians': people of one nation living in another
+            return [Reading("group", text_country, "CVL", basis="nationals-of", plural=True,
+                            definite=definite)]
         if form == "national" and any(words[s.a].pos in ("NUM", "ADJ") or words[s.a].lemma
                                       in COUNTED for s in mods if s.kind == "other"):
             # '168 Liberians', 'young Algerians': people of the country, not its state
@@ -331,6 +351,16 @@ def read_phrase(kb: KnowledgeBase, words: list[Word], segs: list[Seg], head: int
     return []
 
 
+def _group_reading(kb: KnowledgeBase, group_key: str, text_country: str | None, hw: Word,
+                   definite: bool) -> Reading:
+    """A people or community ('the Kurds', 'Yoruba'): the country the text names, else its
+    homeland when it has one; its sector alone (CVL, or REL for a religious community)."""
+    g = kb.group(group_key)
+    assert g is not None
+    return Reading("group", text_country or g.country, g.sector, basis=f"group:{g.name}",
+                   plural=hw.tag != "NN", definite=definite, text_country=text_country)
+
+
 def _org_reading(code: str, country: str | None, sector: str | None, name: str, basis: str,
                  plural: bool = False, definite: bool = False) -> Reading:
     org = code if country in COUNTRY_LIKE else None
@@ -352,6 +382,9 @@ def _countries(kb: KnowledgeBase, words: list[Word], mods: list[Seg], day: date 
             continue  # 'ethnic Albanians' are not Albania
         if s.kind in ("country", "metonym", "capital", "region"):
             iso = s.hits[0].value
+        elif s.kind == "group":  # 'Yoruba leaders': a homeland; 'Kurdish leaders': none
+            g = kb.group(s.hits[0].value)
+            iso = g.country if g else None
         elif s.kind in ("person", "surname"):
             r = _read_person(kb, words, s, day, ctx, None, None, False)
             iso = r.country if r.country not in COUNTRY_LIKE else None
@@ -507,6 +540,9 @@ def _read_term(kb: KnowledgeBase, words: list[Word], hseg: Seg, mods: list[Seg],
         lent = next((_mod_sector(s) for s in reversed(mods) if _mod_sector(s)), None)
         weak = lent is None
         sector = lent or sector
+    if weak and term.kind == "person" and sector == "GOV" and any(s.kind == "group"
+                                                                  for s in mods):
+        sector, weak = "ELI", False  # 'Yoruba leaders', 'Kurdish leaders': not a government
     if former:
         sector = "ELI"
     orgs = [s for s in mods if s.kind == "org"]
@@ -569,6 +605,12 @@ def _modifier_readings(kb: KnowledgeBase, words: list[Word], mods: list[Seg], da
             r = Reading("country", s.hits[0].value, basis="modifier")
         elif s.kind in ("metonym", "capital"):
             r = Reading("group", s.hits[0].value, s.hits[0].sector, basis="modifier")
+        elif s.kind == "group":  # 'a Karen guerrilla stronghold': only with a homeland
+            g = kb.group(s.hits[0].value)
+            sector = lent.sector if lent is not None and lent.kind != "modifier" and \
+                lent.sector else (g.sector if g else None)
+            r = Reading("group", g.country, sector, basis="modifier") if g and g.country \
+                else None
         elif s.kind == "org":
             e = kb.org(s.hits[0].value, day)
             r = _org_reading(e.code, e.country, e.sector, e.name, "modifier") if e else None
@@ -590,8 +632,10 @@ def describe_text(kb: KnowledgeBase, text: str, day: date | None) -> list[Resolu
     head = len(words) - 1
     out: list[Resolution] = []
     for r in read_phrase(kb, words, segs, head, day):
-        kind = {"group": "sector" if r.basis.startswith("term") else "metonym"}.get(r.kind,
-                                                                                     r.kind)
+        kind = r.kind
+        if r.kind == "group":
+            kind = "sector" if r.basis.startswith("term") else (
+                "group" if r.basis.startswith("group") else "metonym")
         out.append(Resolution(text, kind, r.code, r.country, r.sector, r.name, r.person_id,
                               r.role, r.org, r.basis))
     if not out:

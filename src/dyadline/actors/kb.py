@@ -18,6 +18,7 @@ from dyadline.actors.loader import Tables, load_tables
 from dyadline.actors.records import (
     ROLE_SECTOR,
     Country,
+    Group,
     IgoEntry,
     Person,
     Resolution,
@@ -40,12 +41,13 @@ _ROLE_ORDER = {r: n for n, r in enumerate(ROLE_SECTOR)}
 
 @dataclass(frozen=True, slots=True)
 class NameHit:
-    """What a name denotes. ``kind``: country | capital | metonym | org | person | surname."""
+    """What a name denotes. ``kind``: country | capital | metonym | region | org | person |
+    surname | group."""
 
     kind: str
-    value: str  # iso3, org code or person_id
-    sector: str | None = None  # for metonyms
-    form: str = ""  # name | alias | adjective | national (countries)
+    value: str  # iso3, org code, person_id, or the key of a group's name
+    sector: str | None = None  # for metonyms and capitals; a group's sector alone
+    form: str = ""  # name | alias | adjective | national (countries); ethnic | religious (groups)
     exact_case: bool = False  # acronyms ('US', 'UN') must be written in capitals
 
 
@@ -59,6 +61,7 @@ class KnowledgeBase:
         self._terms: dict[str, list[SectorTerm]] = {}
         self._first: dict[str, list[str]] = {}
         self._orgs = tables.orgs
+        self._groups: dict[str, Group] = tables.groups
         self._ambiguous = tables.ambiguous
         self._given = tables.given
         self._people: dict[str, Person] = {}
@@ -72,6 +75,7 @@ class KnowledgeBase:
             self._add(k, NameHit("metonym", iso3, sector, exact_case=is_acronym(text)))
         for k, (text, iso3) in tables.regions.items():
             self._add(k, NameHit("region", iso3, exact_case=is_acronym(text)), unique=True)
+        self._index_groups(problems)
         for code, entries in tables.orgs.items():
             for e in entries:
                 for n in (e.name, *e.aliases):
@@ -126,6 +130,17 @@ class KnowledgeBase:
                 k = key(pname)
                 if owner.setdefault(k, iso3) == iso3:
                     self._add(k, NameHit("country", iso3, form="name"), unique=True)
+
+    def _index_groups(self, problems: list[DataFileError]) -> None:
+        for gk, g in self._groups.items():
+            for form in (g.name, *g.aliases):
+                k = key(form)
+                if any(h.kind == "country" for h in self._names.get(k, [])):
+                    problems.append(DataFileError(
+                        "E309", f"the group form {form!r} is also a country's name or adjective: "
+                        "leave it to countries.tsv (a nation with a state)", where=g.where))
+                    continue
+                self._add(k, NameHit("group", gk, g.sector, form=g.kind), unique=True)
 
     def _index_people(self, t: Tables) -> None:
         sector_terms = set(self._terms)
@@ -189,22 +204,31 @@ class KnowledgeBase:
         # within two: a few dozen names, not thousands. A full name keeps its given name exactly
         # ("Laurent Gbago"): only the surname may be misspelt.
         given = k.split(" ", 1)[0] + " " if " " in k else ""
-        pool = [n for n in self._names_of_kinds(kinds, k[0])
-                if abs(len(n) - len(k)) <= 2 and n.startswith(given)]
+        by_len = self._names_of_kinds(kinds, k[0])
+        pool = [n for size in range(len(k) - 2, len(k) + 3) for n in by_len.get(size, ())
+                if n.startswith(given)]
         if not pool:
             return []
         close = difflib.get_close_matches(k, pool, n=2, cutoff=0.86)
-        if not close:
-            return []
+        if not close or (kinds == frozenset({"surname"}) and k.startswith(close[0])):
+            return []  # 'Assadi' is a name of its own, not a misspelt Assad
         if len(close) == 2 and difflib.SequenceMatcher(None, k, close[1]).ratio() >= \
                 difflib.SequenceMatcher(None, k, close[0]).ratio() - 0.02:
             return []  # two names as close: no guessing
         return [h for h in self._names.get(close[0], []) if h.kind in kinds]
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one knowledge base per process
-    def _names_of_kinds(self, kinds: frozenset[str], first: str) -> tuple[str, ...]:
-        return tuple(n for n, hits in self._names.items()
-                     if len(n) >= 5 and n[0] == first and any(h.kind in kinds for h in hits))
+    def _names_of_kinds(self, kinds: frozenset[str], first: str) -> dict[int, list[str]]:
+        """Known names of these kinds with this first letter, by length."""
+        out: dict[int, list[str]] = {}
+        for n, hits in self._names.items():
+            if len(n) >= 5 and n[0] == first and any(h.kind in kinds for h in hits):
+                out.setdefault(len(n), []).append(n)
+        return out
+
+    def group(self, k: str) -> Group | None:
+        """The people or community whose name has key ``k`` (a ``NameHit.value``)."""
+        return self._groups.get(k)
 
     def terms(self, k: str) -> list[SectorTerm]:
         """The sector terms of a normalised term (``text.key`` of a lemma)."""

@@ -2,8 +2,8 @@
 
 Every problem becomes a ``DataFileError`` with file and line and the fix; the readers collect
 them all (``dyadline actors validate``), ``load_tables`` raises the first one. The packaged
-files are ``countries.tsv``, ``metonyms.tsv``, ``ambiguous.tsv``, ``igos.tsv``, ``orgs.tsv``,
-``sectors.tsv``, ``given_names.tsv``, ``people/*.tsv`` and ``VERSION``.
+files are ``countries.tsv``, ``metonyms.tsv``, ``ambiguous.tsv``, ``regions.tsv``, ``groups.tsv``,
+``igos.tsv``, ``orgs.tsv``, ``sectors.tsv``, ``given_names.tsv``, ``people/*.tsv`` and ``VERSION``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from typing import Any
 
 from dyadline.actors.records import (
     COUNTRY_LIKE,
+    GROUP_KINDS,
     OPEN_START_ROLES,
     ROLES,
     SECTORS,
     Country,
+    Group,
     IgoEntry,
     RoleSpell,
     SectorTerm,
@@ -37,6 +39,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "metonyms": ("text", "country", "sector", "note"),
     "ambiguous": ("text", "reason"),
     "regions": ("text", "country", "note"),
+    "groups": ("name", "aliases", "country", "kind", "note"),
     "orgs": ("code", "name", "aliases", "country", "sector", "start", "end", "note"),
     "sectors": ("term", "sector", "kind", "role", "generic"),
     "given_names": ("name", "gender"),
@@ -62,6 +65,7 @@ class Tables:
     metonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # key -> text,iso,sec
     ambiguous: set[str] = field(default_factory=set)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (text, iso3)
+    groups: dict[str, Group] = field(default_factory=dict)  # key of the name -> group
     orgs: dict[str, list[IgoEntry]] = field(default_factory=dict)  # code -> entries (by date)
     sectors: dict[tuple[str, str], SectorTerm] = field(default_factory=dict)  # (term, kind)
     given: dict[str, str] = field(default_factory=dict)
@@ -183,6 +187,41 @@ def _regions(rows: list[Row], t: Tables, iso: frozenset[str]) -> None:
                                             "an ISO 3166 alpha-3 code", where=where))
         else:
             t.regions[key(r["text"])] = (r["text"], r["country"])
+
+
+def _groups(rows: list[Row], t: Tables, iso: frozenset[str], replace: bool) -> None:
+    """Peoples and communities; a user's row replaces the packaged group of the same name."""
+    owner = {key(f): g for g in t.groups.values() for f in (g.name, *g.aliases)}
+    for where, r in rows:
+        if not r["name"]:
+            t.problems.append(DataFileError("E310", "the name is empty: write the group's name "
+                                            "(e.g. Yoruba, Kurds)", where=where))
+            continue
+        country = r["country"] or None
+        if country is not None and country not in iso:
+            t.problems.append(DataFileError("E304", f"unknown country {country!r}: use the ISO "
+                                            "alpha-3 code of the homeland, or leave it empty "
+                                            "for a group spread over several countries",
+                                            where=where))
+            continue
+        if r["kind"] not in GROUP_KINDS:
+            t.problems.append(DataFileError("E307", f"unknown kind {r['kind']!r}: use one of "
+                                            f"{', '.join(sorted(GROUP_KINDS))}", where=where))
+            continue
+        group = Group(r["name"], _split(r["aliases"]), country, r["kind"], where)
+        k = key(group.name)
+        if replace and k in t.groups:
+            old = t.groups.pop(k)
+            owner = {f: g for f, g in owner.items() if g is not old}
+        clash = next((owner[key(f)] for f in (group.name, *group.aliases)
+                      if key(f) in owner), None)
+        if clash is not None:
+            t.problems.append(DataFileError(
+                "E309", f"{group.name!r} shares a form with the group {clash.name!r} "
+                f"({clash.where}): keep each form on one row", where=where))
+            continue
+        t.groups[k] = group
+        owner.update({key(f): group for f in (group.name, *group.aliases)})
 
 
 def _orgs(rows: list[Row], t: Tables, iso: frozenset[str], replace: bool) -> None:
@@ -358,6 +397,7 @@ def load_tables(data_dir: Path, user_file: Path | None = None, *, strict: bool =
     t.ambiguous.update(key(r["text"]) for _, r in
                        _read_tsv(data_dir / "ambiguous.tsv", "ambiguous", t.problems))
     _regions(_read_tsv(data_dir / "regions.tsv", "regions", t.problems), t, iso)
+    _groups(_read_tsv(data_dir / "groups.tsv", "groups", t.problems), t, iso, replace=False)
     for name in ("igos.tsv", "orgs.tsv"):
         _orgs(_read_tsv(data_dir / name, "orgs", t.problems), t, iso, replace=False)
     _sectors(_read_tsv(data_dir / "sectors.tsv", "sectors", t.problems), t)
@@ -408,7 +448,8 @@ def _tsv_kind(path: Path, problems: list[DataFileError]) -> str | None:
                     return kind
             problems.append(DataFileError(
                 "E302", "the header matches no actor file kind: use the header of a people, "
-                "orgs, metonyms, regions, sectors, countries or ambiguous file (docs/actors.md)",
+                "orgs, metonyms, regions, groups, sectors, countries or ambiguous file "
+                "(docs/actors.md)",
                 where=f"{path.name}:{n}"))
             return None
     problems.append(DataFileError("E302", "the file is empty", where=str(path)))
@@ -426,8 +467,8 @@ def _yaml_sections(path: Path, problems: list[DataFileError]) -> dict[str, list[
         return {}
     if not isinstance(root, yaml.MappingNode):
         problems.append(DataFileError("E311", "the YAML file is a mapping of sections (people:, "
-                                      "orgs:, metonyms:, regions:, sectors:, countries:, "
-                                      "ambiguous:)",
+                                      "orgs:, metonyms:, regions:, groups:, sectors:, "
+                                      "countries:, ambiguous:)",
                                       where=str(path)))
         return {}
     out: dict[str, list[Row]] = {}
@@ -436,7 +477,8 @@ def _yaml_sections(path: Path, problems: list[DataFileError]) -> dict[str, list[
         where = f"{path.name}:{knode.start_mark.line + 1}"
         if kind not in HEADERS or kind == "given_names":
             problems.append(DataFileError("E311", f"unknown section {kind!r}: use people, orgs, "
-                                          "metonyms, regions, sectors, countries or ambiguous",
+                                          "metonyms, regions, groups, sectors, countries or "
+                                          "ambiguous",
                                           where=where))
             continue
         if not isinstance(vnode, yaml.SequenceNode):
@@ -480,6 +522,8 @@ def _apply_user(sections: dict[str, list[Row]], t: Tables, iso: frozenset[str]) 
             t.ambiguous.update(key(r["text"]) for _, r in rows)
         elif kind == "regions":
             _regions(rows, t, iso)
+        elif kind == "groups":
+            _groups(rows, t, iso, replace=True)
         elif kind == "orgs":
             _orgs(rows, t, iso, replace=True)
         elif kind == "sectors":

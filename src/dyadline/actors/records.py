@@ -12,10 +12,12 @@ from typing import Any
 
 __all__ = [
     "COUNTRY_LIKE",
+    "GROUP_KINDS",
     "ROLES",
     "ROLE_SECTOR",
     "SECTORS",
     "Country",
+    "Group",
     "IgoEntry",
     "Person",
     "Resolution",
@@ -128,6 +130,26 @@ class Country:
     adjectives: tuple[str, ...] = ()
     nationals: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+
+
+# Kinds of peoples and communities (groups.tsv) and the sector each has alone ("the Kurds").
+GROUP_KINDS: dict[str, str] = {"ethnic": "CVL", "religious": "REL"}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A people or religious community that is not a state (groups.tsv): ``country`` is its
+    homeland when that lies in one country, else None (the text must say where)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str  # ethnic | religious
+    where: str = ""
+
+    @property
+    def sector(self) -> str:
+        return GROUP_KINDS[self.kind]
 
 
 @dataclass(frozen=True, slots=True)

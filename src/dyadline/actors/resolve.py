@@ -3,8 +3,10 @@
 ``resolve(i)`` reads the noun phrase headed at token ``i`` (its own words through
 ``describe.read_phrase``), then what the parse hangs on it: coordinated phrases ('Russia and the
 US'), of-phrases ('officials of the US', 'president of Armenia', 'a number of leaders'), place
-phrases ('rebels in the Ivory Coast'), appositions ('the director-general of RUSI, Karin von
-Hippel'), and, for pronouns and bare titles, the article so far ('he', 'the President-elect').
+phrases ('rebels in the Ivory Coast', 'students throughout Indonesia', 'guerrillas operating in
+Macedonia'), where the clause of a group with no country happens ('ethnic Albanians demonstrated
+in Serbia'), appositions ('the director-general of RUSI, Karin von Hippel'), and, for pronouns
+and bare titles, the article so far ('he', 'the President-elect').
 The whole article is read once, in order, the first time anything is asked.
 """
 
@@ -15,6 +17,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dyadline.actors.describe import Reading, read_phrase, segment
+from dyadline.actors.placing import (
+    CLAUSE_PREPS,
+    FLEEING_ACLS,
+    PLACE_PREPS,
+    PLACING_ACLS,
+    Placing,
+    located,
+)
 from dyadline.actors.records import COUNTRY_LIKE, surname_of
 from dyadline.actors.text import key, words_of_tokens
 from dyadline.actors.view import Tok, View
@@ -32,9 +42,8 @@ __all__ = ["ArticleActors"]
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod",
                        "punct", "predet", "npadvmod", "advmod", "flat", "cc", "conj", "nn"})
 SKIP_SCAN = frozenset({"compound", "flat", "amod", "nn"})
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "throughout", "inside",
-                      "outside", "around", "within", "towards", "toward", "through", "via"})
-PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+# Sectors of a state's own organs: their heads are the country's office holders.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 ORG_PREPS = frozenset({"at", "with", "for"})
 PARTITIVE = frozenset({"number", "group", "thousand", "hundred", "dozen", "score", "million",
                        "some", "many", "most", "all", "few", "several", "majority", "handful",
@@ -80,13 +89,14 @@ def _clause_verb(tok: Token) -> int:
     return t.head.i
 
 
-class ArticleActors:
+class ArticleActors(Placing):
     """The actors of one article (a spaCy Doc of its body) as of its publication date."""
 
     def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase) -> None:
         self.doc = doc
         self.text = ""
         self.toks: View | list[Tok] = []
+        self.view: View | None = None
         self.day = published
         self.kb = kb
         self._cache: dict[int, list[tuple[Reading, int, int]]] = {}
@@ -126,6 +136,7 @@ class ArticleActors:
         self._scanned = True
         v = View(self.doc)
         self.toks = v
+        self.view = v
         self.text = v.string()
         self._sent_of = dict(enumerate(v.sent))
         scan_pos = ("NOUN", "PROPN", "PRON", "NUM")
@@ -209,7 +220,7 @@ class ArticleActors:
         poss: set[int] = set()
         for c in tok.lefts:
             if c.dep_ in LEFT_DEPS:
-                sub = [t.i for t in c.subtree if t.i < tok.i]
+                sub = [k for k in c.descendant_ids() if k < tok.i]
                 toks.update(sub)
                 if c.dep_ == "poss":
                     poss.update(sub)
@@ -249,7 +260,52 @@ class ArticleActors:
                 if self.kb.terms(key("".join(t.text + t.whitespace_ for t in words[:-1])
                                      + words[-1].lemma_)):
                     return toks + sub, prep.i
-        return toks, -1
+        return self._surface_name(tok, toks), -1
+
+    def _surface_name(self, tok: Token, toks: list[Token]) -> list[Token]:
+        """A known organisation's long name that the parser cut ('National Union' + 'for the
+        Total Independence of Angola' hung on another word): read on the surface, longest
+        first, within the sentence."""
+        v = self.view
+        nxt = tok.i + 1
+        if v is None or nxt >= len(v) or v.text[nxt].lower() not in ("of", "for") or \
+                not tok.text[:1].isupper() or nxt in v.children[tok.i]:
+            return toks
+        first = next((t for t in toks if t.text[:1].isupper()), None)
+        if first is None:
+            return toks
+        stem = "".join(t.text + t.whitespace_ for t in toks[toks.index(first):])
+        sent = self._sent_of.get(tok.i, 0)
+        last = min(len(v), nxt + self.kb.max_words)
+        while last > nxt and self._sent_of.get(last - 1, -1) != sent:
+            last -= 1
+        for end in range(last, nxt + 1, -1):
+            tail = [v[k] for k in range(nxt, end)]
+            if not tail[-1].text[:1].isupper():
+                continue
+            text = stem + "".join(t.text + t.whitespace_ for t in tail[:-1]) + tail[-1].text
+            if any(h.kind == "org" for h in self.kb.names(key(text))):
+                return toks + tail
+        return toks
+
+    def _glued(self, tok: Token) -> list[Token] | None:
+        """'SPLM/A' split by the tokenizer into 'SPLM', '/', 'A': the whole, when it is a known
+        name."""
+        v = self.toks
+        lo = hi = tok.i
+        while lo >= 2 and v[lo - 1].text == "/" and not v[lo - 1].whitespace_ \
+                and not v[lo - 2].whitespace_:
+            lo -= 2
+        while hi + 2 < len(v) and v[hi + 1].text == "/" and not v[hi].whitespace_ \
+                and not v[hi + 1].whitespace_:
+            hi += 2
+        if lo == hi:
+            return None
+        run = [v[k] for k in range(lo, hi + 1)]
+        text = "".join(t.text + t.whitespace_ for t in run).strip()
+        if any(h.kind in ("org", "country", "person") for h in self.kb.names(key(text))):
+            return run
+        return None
 
     def _worth_reading(self, tok: Token) -> bool:
         """False for a common noun with nothing that could make it an actor ('the week')."""
@@ -259,14 +315,18 @@ class ArticleActors:
             return True
         if tok.whitespace_ == "" and tok.i + 1 < len(self.toks) and self.toks[tok.i + 1].text == "-":
             return True
-        return any(t.text[:1].isupper() or self.kb.terms(key(t.lemma_))
-                   for c in tok.lefts if c.dep_ in LEFT_DEPS for t in c.descendants())
+        v = tok.view
+        return any(v.text[k][:1].isupper() or self.kb.terms(key(v.lemma[k]))
+                   for c in tok.lefts if c.dep_ in LEFT_DEPS for k in c.descendant_ids())
 
     def _phrase(self, tok: Token) -> list[tuple[Reading, int, int]]:
         if not self._worth_reading(tok):
             return []
         toks, poss, ext = self._words(tok)
         toks, consumed = self._name_extension(tok, toks)
+        text = self.view.text if self.view is not None else []
+        if (tok.i and text[tok.i - 1] == "/") or (tok.i + 1 < len(text) and text[tok.i + 1] == "/"):
+            toks = self._glued(tok) or toks
         words = words_of_tokens(toks)
         pos_idx = frozenset(n for n, t in enumerate(toks) if t.i in poss)
         head = next(n for n, t in enumerate(toks) if t.i == tok.i)
@@ -278,8 +338,9 @@ class ArticleActors:
             found = self._readings(pobj.i, conj=False) if pobj is not None else []
             if found and found[0][0].kind == "country":  # 'the capital city of Algiers'
                 readings = [replace(found[0][0], sector=None, basis="place")]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.text[:1].isupper() and \
-                tok.head.head.lemma_.lower() in PLACE_NOUNS and \
+        place_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in PLACE_NOUNS
+        if place_of and tok.text[:1].isupper() and \
                 all(r.kind == "person" and not r.person_id for r in readings):
             iso = self.kb.city(tok.text, place=True)  # 'the town of Cizre' is a place
             readings = [Reading("country", iso, basis="city")] if iso else []
@@ -287,10 +348,13 @@ class ArticleActors:
         if toks[0].lower_ in ("'s",):
             start = tok.idx
         readings = self._right_context(tok, ext, readings, consumed)
-        if (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE and readings
-                and readings[0].basis in ("capital", "city")):
-            readings = [replace(r, kind="country", sector=None, basis="place")
-                        for r in readings]
+        anchor = _partitive_anchor(tok)
+        if anchor is not tok and readings:
+            readings = self._anchor_context(anchor, readings)
+        if readings and any(r.country is None and r.kind == "group" for r in readings):
+            readings = self._clause_place(tok, anchor, readings)
+        if readings and readings[0].basis in ("capital", "city", "region"):
+            readings = self._as_place(tok, readings, place_of)
         out: list[tuple[Reading, int, int]] = []
         for r in readings:
             if r.needs_focus:
@@ -316,28 +380,35 @@ class ArticleActors:
             p = prep.lower_
             if p == "of" and rp.kind == "country" and readings and \
                     readings[0].basis == "country-national":
-                readings = [_located(r, rp.country or "") for r in readings]
+                readings = [located(r, rp.country or "") for r in readings]
             elif p == "of":
                 readings = self._of(tok, readings, rp)
                 readings = self._reattach_appos(pobj, rp, readings)
             elif p in PLACE_PREPS and rp.country and rp.country not in COUNTRY_LIKE and (
                     rp.kind == "country" or (p == "from" and rp.kind in ("group", "org"))):
-                readings = [_located(r, rp.country) for r in readings]
+                readings = [located(r, rp.country) for r in readings]
             elif p in ORG_PREPS and rp.kind == "org" and rp.country and \
                     rp.country not in COUNTRY_LIKE:
                 readings = [replace(r, country=r.country or rp.country)
                             if r.kind in ("person", "group") and not r.person_id else r
                             for r in readings]
-        for acl in [c for c in children if c.dep_ == "acl" and c.lemma_ in ("base", "locate")]:
-            for prep in acl.children:  # 'a group based in Trinidad'
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if prep.lower_ in ("in", "at") and pobj is not None:
-                    found = self._readings(pobj.i, conj=False)
-                    if found and found[0][0].kind == "country" and found[0][0].country:
-                        c = found[0][0].country
-                        readings = [replace(r, country=r.country or c)
-                                    if r.kind in ("person", "group", "org") else r
-                                    for r in readings]
+        for acl in [c for c in children if c.dep_ == "acl"]:
+            lemma = acl.lemma_.lower()
+            preps = [p for p in acl.children if p.dep_ == "prep"]
+            if lemma in PLACING_ACLS:  # 'a group based in Trinidad', 'Palestinians living in Gaza'
+                c = next((x for p in preps if p.lower_ in CLAUSE_PREPS
+                          if (x := self._place_country(p))), None)
+            elif lemma in FLEEING_ACLS:  # 'refugees fleeing (the civil war in) Liberia'
+                c = next((x for p in preps if p.lower_ in ("from", "in")
+                          if (x := self._place_country(p))), None) or next(
+                    (x for o in acl.children if o.dep_ == "dobj" for p in o.children
+                     if p.dep_ == "prep" and p.lower_ == "in" if (x := self._place_country(p))),
+                    None)
+            else:
+                continue
+            if c:
+                readings = [replace(r, country=r.country or c) if r.kind == "org" else
+                            located(r, c) for r in readings]
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and any(r.country is None and r.kind in ("group",) and r.sector
                                      for r in readings):
@@ -384,9 +455,16 @@ class ArticleActors:
             sector = r.sector
             if r.weak_sector and rp.sector and not rp.person_id and rp.kind in ("org", "group"):
                 sector = rp.sector
+            # the head of a national body that is no state organ ('president of the ANC',
+            # 'president of a pro-Trump group') is of that body's sector, not its country's office
+            body = rp.kind in ("org", "group") and not org and rp.sector not in STATE_SECTORS \
+                and not r.country
+            if body and r.role:
+                sector = rp.sector
             new = replace(r, country=country, org=org, sector=sector, needs_focus=False,
                           weak_sector=r.weak_sector and sector == r.sector)
-            if r.role and not r.plural and not r.name and country and self.day is not None:
+            if r.role and not r.plural and not r.name and country and self.day is not None \
+                    and not body:
                 holders = self.kb.holders(org or country, r.role, self.day)
                 if len(holders) == 1:
                     from dyadline.actors.describe import person_reading
@@ -486,18 +564,14 @@ class ArticleActors:
         return r
 
 
-def _located(r: Reading, country: str) -> Reading:
-    """A group 'in' / 'from' a country: 'rebels in the Ivory Coast'; 'Albanians in Serbia' are
-    people living in Serbia."""
-    if r.person_id or not country:
-        return r
-    if r.kind == "country" and r.plural and r.basis == "country-national":
-        if r.country == country:
-            return r
-        return replace(r, kind="group", country=country, sector="CVL", basis="nationals-in")
-    if r.kind in ("person", "group"):
-        return replace(r, country=r.country or country, needs_focus=False)
-    return r
+def _partitive_anchor(tok: Token) -> Token:
+    """'thousands' for 'students' in 'Tens of thousands of students': the phrase that carries
+    the part's place and clause."""
+    t = tok
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i and (
+            t.head.head.lemma_.lower() in PARTITIVE or t.head.head.pos_ == "NUM"):
+        t = t.head.head
+    return t
 
 
 def _agrees(kind: str, r: Reading) -> bool:
@@ -515,6 +589,9 @@ def _merge(a: Reading, b: Reading) -> Reading:
         return a
     if b.person_id:
         return replace(b, basis=f"{b.basis}+appos")
+    if a.kind == "group" and a.basis.startswith("term:") and b.kind == "org" and b.code and \
+            b.basis == "kb:org" and a.country in (None, b.country):
+        return replace(b, basis=f"{b.basis}+appos")  # the main rebel group, the FDD
     if (a.kind == "person" and b.kind == "person") or (
             a.kind == "person" and a.name and b.kind == "group" and not b.plural):
         name = a.name or b.name

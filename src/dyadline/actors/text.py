@@ -60,6 +60,7 @@ class Word(NamedTuple):
     tag: str = ""
     ent: str = ""
     dep: str = ""
+    oov: bool = False  # a proper noun not in the parser's vocabulary (rare or misspelt)
 
     @property
     def capitalised(self) -> bool:
@@ -83,10 +84,14 @@ class TokenLike(Protocol):
     ent_type_: str
     dep_: str
 
+    @property
+    def is_oov(self) -> bool: ...
+
 
 def words_of_tokens(tokens: Sequence[TokenLike]) -> list[Word]:
     return [Word(t.text, t.lemma_.lower(), t.whitespace_, t.idx, t.idx + len(t.text), t.i,
-                 t.pos_, t.tag_, t.ent_type_, t.dep_) for t in tokens]
+                 t.pos_, t.tag_, t.ent_type_, t.dep_, t.pos_ == "PROPN" and t.is_oov)
+            for t in tokens]
 
 
 _PLAIN = re.compile(r"[A-Za-z\u00C0-\u024F0-9.]+(?:'[A-Za-z]+)?|'s|-|[^\sA-Za-z0-9]")

@@ -20,6 +20,9 @@ class View:
     """Per-token attribute lists of a Doc, and its tokens made on demand (``view[i]``)."""
 
     def __init__(self, doc: Doc) -> None:
+        import operator
+
+        import numpy
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 
         self.n = len(doc)
@@ -39,23 +42,26 @@ class View:
             return
         arr = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, SPACY, SENT_START])
         strings = doc.vocab.strings
-        names = {h: (strings[int(h)] if h else "") for h in set(arr[:, :6].ravel().tolist())}
-        cols = arr.T.tolist()
-        self.text = [names[h] for h in cols[0]]
-        self.lemma = [names[h] for h in cols[1]]
-        self.pos = [names[h] for h in cols[2]]
-        self.tag = [names[h] for h in cols[3]]
-        self.dep = [names[h] for h in cols[4]]
-        self.ent = [names[h] for h in cols[5]]
-        # HEAD is the offset to the head, stored as an unsigned 64-bit number
-        self.head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(cols[6])]
-        self.idx = cols[7]
-        self.ws = [" " if s else "" for s in cols[8]]
-        sent = -1
-        for i, start in enumerate(cols[9]):
-            if start == 1 or i == 0:
-                sent += 1
-            self.sent.append(sent)
+        # the string columns: each distinct hash looked up once, then picked by position
+        uniq, inv = numpy.unique(arr[:, :6], return_inverse=True)
+        names = [strings[h] if h else "" for h in uniq.tolist()]
+        inv = inv.reshape(self.n, 6).T
+        text, lemma, pos, tag, dep, ent = (
+            list(operator.itemgetter(*col)(names)) if self.n > 1 else [names[col[0]]]
+            for col in inv.tolist())
+        self.text, self.lemma, self.pos, self.tag, self.dep, self.ent = (
+            text, lemma, pos, tag, dep, ent)
+        cols = arr[:, 6:].T.tolist()
+        # HEAD is the offset to the head, stored as an unsigned 64-bit number: as signed, + i
+        self.head = (arr[:, 6].astype(numpy.int64) + numpy.arange(self.n)).tolist()
+        self.idx = cols[1]
+        self.ws = [" " if s else "" for s in cols[2]]
+        self._orth: list[int] = arr[:, 0].tolist()
+        vectors = doc.vocab.vectors
+        self._known: dict[int, int] = vectors.key2row if vectors.mode == "default" else {}
+        starts = arr[:, 9].astype(numpy.int64) == 1
+        starts[0] = True
+        self.sent = (numpy.cumsum(starts) - 1).tolist()
         self.children = [[] for _ in range(self.n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -69,6 +75,11 @@ class View:
         if t is None:
             t = self._toks[i] = Tok(self, i)
         return t
+
+    def is_oov(self, i: int) -> bool:
+        """Token ``i`` is out of the model's vocabulary (no word vector): a rare or misspelt
+        word. With no vectors at all (a blank pipeline) every word is."""
+        return not self._known or self._orth[i] not in self._known
 
     def string(self) -> str:
         """The text of the Doc."""
@@ -96,6 +107,10 @@ class Tok:
         self.sent = view.sent[i]
 
     @property
+    def is_oov(self) -> bool:
+        return self.view.is_oov(self.i)
+
+    @property
     def head(self) -> Tok:
         return self.view[self.view.head[self.i]]
 
@@ -119,6 +134,17 @@ class Tok:
             i = stack.pop()
             yield self.view[i]
             stack.extend(kids[i])
+
+    def descendant_ids(self) -> list[int]:
+        """The indices of itself and everything below it, in no particular order (no Toks
+        made)."""
+        out = [self.i]
+        kids = self.view.children
+        k = 0
+        while k < len(out):
+            out.extend(kids[out[k]])
+            k += 1
+        return out
 
     @property
     def subtree(self) -> Iterator[Tok]:
