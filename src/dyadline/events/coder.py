@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "ActorLookup", "Dater", "EventCoder", "OntologyView", "RuleCoder"]
 
-CODER_VERSION = "dyadline-rules-0.1.0"
+CODER_VERSION = "dyadline-rules-0.2.0"
 
 # Lemmas whose target, when the text names none, is whoever they answer: the source of the
 # event just before ("Biden tagged Russia as a threat and Peskov responded ...").
