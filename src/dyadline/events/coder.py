@@ -16,10 +16,24 @@ from typing import TYPE_CHECKING, Protocol
 from dyadline.errors import DyadlineError
 from dyadline.events.arguments import LIGHT_VERBS, arguments_of
 from dyadline.events.attribution import Frame, phrase_span, report_frames
-from dyadline.events.compose import PROTESTS, by_means, compose, governs, protest_for, theme_of
+from dyadline.events.compose import (
+    GENERIC_VIOLENCE,
+    PROTESTS,
+    by_means,
+    compose,
+    governs,
+    protest_for,
+    theme_of,
+)
 from dyadline.events.modality import DEFAULT_CUES, modality_of
 from dyadline.events.predicates import LexiconView, Predicate, find_predicates, specificity
-from dyadline.events.syntax import lemma_of, objects_of, prep_children, subject_of
+from dyadline.events.syntax import (
+    is_to_infinitive,
+    lemma_of,
+    objects_of,
+    prep_children,
+    subject_of,
+)
 from dyadline.model import (
     NON_STATE,
     Actor,
@@ -110,7 +124,7 @@ def _complements(tok: Token) -> list[Token]:
             c.dep_ == "acl" and tok.pos_ == "NOUN"  # "an appeal to Belgium to extradite"
         ) or (
             # "threatened today to impose": the parser may take the infinitive for an adjunct
-            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ == "advcl" and is_to_infinitive(c)
         ):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "of"}:  # "accused X of violating"
@@ -118,8 +132,7 @@ def _complements(tok: Token) -> list[Token]:
     if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS:
         # "renewed an appeal to Belgium to extradite": the parser hangs the infinitive on the
         # verb that carries the noun
-        out += [c for c in tok.head.children if c.dep_ in {"advcl", "xcomp"}
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        out += [c for c in tok.head.children if c.dep_ in {"advcl", "xcomp"} and is_to_infinitive(c)]
     return out
 
 
@@ -407,7 +420,7 @@ class RuleCoder:
                     addressee: list[Actor | None] = [
                         a for a in self._resolve_first(actors, about_args.sources) if a.code not in own]
                     targets = addressee or list(self._resolve_first(actors, about_args.targets, own))
-            if about is None:
+            if about is None and code in GENERIC_VIOLENCE:
                 # "wounded two soldiers in a bomb attack", "suicide bombers killed 23 people"
                 specific = by_means(code, _means_words(pred, args.sources))
                 if specific != code and self._known(specific):

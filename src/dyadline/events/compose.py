@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["FAMILIES", "PROTESTS", "by_means", "compose", "protest_for", "theme_of"]
+__all__ = ["FAMILIES", "GENERIC_VIOLENCE", "PROTESTS", "by_means", "compose", "protest_for", "theme_of"]
 
 # The theme of an action code; the longest matching prefix wins.
 _THEMES: Mapping[str, str] = MappingProxyType({
@@ -141,9 +141,12 @@ _MEANS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
+GENERIC_VIOLENCE = frozenset({"180", "190"})
+
+
 def by_means(code: str, words: set[str]) -> str:
     """``code`` (generic violence: 180, 190) made specific by the words that name its means."""
-    if code not in {"180", "190"} or not (words & _BOMB or words & {"minefield", "landmine"}):
+    if code not in GENERIC_VIOLENCE or not (words & _BOMB or words & {"minefield", "landmine"}):
         return code
     for cue, specific in _MEANS:
         if words & cue:

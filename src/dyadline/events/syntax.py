@@ -18,6 +18,7 @@ __all__ = [
     "clause_head",
     "conjuncts_of",
     "is_passive",
+    "is_to_infinitive",
     "lemma_of",
     "objects_of",
     "pobjs_of",
@@ -38,6 +39,11 @@ _LEMMA_FIXES = {"staged": "stage", "staging": "stage", "stages": "stage"}
 def lemma_of(tok: Token) -> str:
     """The lower-case lemma, with the model's known slips mended."""
     return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """ "to impose", "to extradite": the verb has the infinitive marker "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def children(tok: Token, *deps: str) -> Iterator[Token]:
@@ -157,7 +163,7 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
         gov = head.head if head.dep_ == "prep" else head
         return subject_of(gov, _depth + 1)
     if verb.dep_ == "advcl" and (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        is_to_infinitive(verb)
         # "wrote to Bush urging him to send troops": a present participle's subject is the
         # main clause's
         or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
