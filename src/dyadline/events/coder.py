@@ -458,38 +458,10 @@ class RuleCoder:
             # United States from ..."): a domestic event needs a sector on the other side
             targets = [t for t in targets if t is not None and (t.code, t.name) not in src_codes
                        and not (t.country in src_countries and t.code == t.country)]
-            if not targets and (code[:2] == "04" or theme_of(code) in {"meet", "mediate"}):
-                # "a mediation mission between Syria and Arafat", "host a meeting between X and Y"
-                heads = [pred.token] + ([about.token] if about is not None else [])
-                heads += [h.head for h in list(heads) if h.dep_ in {"dobj", "pobj"}]
-                parties = [o for h in heads for t in (h, *objects_of(h))
-                           for p, o in prep_children(t) if p == "between"]
-                targets = [a for a in self._resolve_first(actors, tuple(parties)) if a.code not in own]
-                if targets:
-                    rule += "+between"
-            if not targets and code[:2] == "13":
-                # "threatened to halt the talks if the United States goes ahead": a condition
-                # names who is threatened
-                targets = [a for a in self._resolve_first(actors, _condition_subjects(pred))
-                           if a.code not in own]
-                if targets:
-                    rule += "+condition-target"
-            if not targets and _local(code):
-                # a curfew, a crackdown, a protest: done to the people of the place it is in
-                # ("lifted a curfew in Montenegro", "demonstrated in Serbia", "threatened to
-                # institute a curfew in Algiers")
-                where = _locatives(pred) + (_locatives(about) if about is not None else [])
-                targets = [a for a in self._resolve_first(actors, tuple(where)) if a.code not in own]
-                if targets:
-                    rule += "+locative-target"
-            if not targets and code.startswith("14"):
-                # a protest that names no target is against the authorities of its own
-                # country (CAMEO's convention); the actor is implied, so it has no text
-                targets = [_implied(s.country, "GOV", pred.token.idx, "implied:own-government")
-                           for s in sources[:1] if s.country and s.country not in NON_STATE
-                           and s.sector != "GOV"]
-                if targets:
-                    rule += "+implied-target"
+            if not targets:
+                # no party named: the ones the event's structure or its place implies
+                found, how = self._implied_targets(actors, pred, about, code, sources, own)
+                targets, rule = list(found), rule + how
             if not targets:
                 targets = [None]
             out.append(_Candidate(pred, tuple(sources), tuple(targets), rule, weak, code, about))
@@ -504,6 +476,45 @@ class RuleCoder:
                 for s in strong)
         ]
         return strong + kept[:1]
+
+    def _implied_targets(self, actors: ActorLookup, pred: Predicate, about: Predicate | None,
+                         code: str, sources: list[Actor], own: set[str]) -> tuple[list[Actor], str]:
+        """Targets for an event that names none, and the rule that found them (see
+        docs/coder.md): the parties "between" which a meeting is held, a threat's condition,
+        the people of the place of a local event, a protest's own government."""
+        if code[:2] == "04" or theme_of(code) in {"meet", "mediate"}:
+            # "a mediation mission between Syria and Arafat", "host a meeting between X and Y"
+            heads = [pred.token] + ([about.token] if about is not None else [])
+            heads += [h.head for h in list(heads) if h.dep_ in {"dobj", "pobj"}]
+            parties = [o for h in heads for t in (h, *objects_of(h))
+                       for p, o in prep_children(t) if p == "between"]
+            found = [a for a in self._resolve_first(actors, tuple(parties)) if a.code not in own]
+            if found:
+                return found, "+between"
+        if code[:2] == "13":
+            # "threatened to halt the talks if the United States goes ahead": a condition
+            # names who is threatened
+            found = [a for a in self._resolve_first(actors, _condition_subjects(pred))
+                     if a.code not in own]
+            if found:
+                return found, "+condition-target"
+        if _local(code):
+            # a curfew, a crackdown, a protest: done to the people of the place it is in
+            # ("lifted a curfew in Montenegro", "demonstrated in Serbia", "threatened to
+            # institute a curfew in Algiers")
+            where = _locatives(pred) + (_locatives(about) if about is not None else [])
+            found = [a for a in self._resolve_first(actors, tuple(where)) if a.code not in own]
+            if found:
+                return found, "+locative-target"
+        if code.startswith("14"):
+            # a protest that names no target is against the authorities of its own
+            # country (CAMEO's convention); the actor is implied, so it has no text
+            found = [_implied(s.country, "GOV", pred.token.idx, "implied:own-government")
+                     for s in sources[:1] if s.country and s.country not in NON_STATE
+                     and s.sector != "GOV"]
+            if found:
+                return found, "+implied-target"
+        return [], ""
 
     # -- attribution ----------------------------------------------------------------------
     def _said_by(self, frames: list[Frame], actors: ActorLookup) -> Attribution | None:
