@@ -161,6 +161,31 @@ def segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int] = frozens
     return segs
 
 
+def _reach(kb: KnowledgeBase, words: list[Word], p: int, most: int) -> int:
+    """How many words from ``p`` on can still be one known name or term: a span's key grows
+    word by word, so once a span's key begins no known key, no longer span can match (the
+    last word may still match by its lemma: 'foreign ministers'). Words glued letter to letter
+    ('gon|na') break that growth and keep the search open; a misspelt person's name (up to
+    three capitalised proper nouns, the last unknown to the parser: ``_name_hits``) is looked
+    up without its key, so its words stay in reach."""
+    reach, text = most, ""
+    for m in range(1, most):
+        w = words[p + m - 1]
+        text += w.text
+        glued = not w.ws and w.text[-1:].isalnum() and words[p + m].text[:1].isalnum()
+        if not glued and not kb.opens(key(text)):
+            reach = m
+            break
+        text += w.ws
+    if reach < 3 and words[p].ent == "PERSON":
+        names = 0
+        while names < min(3, most) and words[p + names].capitalised and \
+                words[p + names].pos == "PROPN":
+            names += 1
+        reach = max([reach, *(n for n in range(2, names + 1) if words[p + n - 1].oov)])
+    return reach
+
+
 def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list[Seg]:
     segs: list[Seg] = []
     p, n_words = 0, len(words)
@@ -181,10 +206,10 @@ def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list
             p += 1
             continue
         found: Seg | None = None
-        for n in range(min(limit, n_words - p), 0, -1):
+        for n in range(_reach(kb, words, p, min(limit, n_words - p)), 0, -1):
             span = words[p:p + n]
-            if span[-1].text == "-" or span[-1].text == "'s":
-                continue
+            if span[-1].text in ("-", "'s") or not key(span[-1].text):
+                continue  # a name does not end in a hyphen, 's or a comma ('Fiji,')
             hits = _name_hits(kb, span)
             if hits and n == 1 and all(h.kind == "surname" for h in hits) and \
                     _term_hits(kb, span) and p + 1 < n_words and words[p + 1].capitalised:

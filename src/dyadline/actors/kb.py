@@ -84,6 +84,7 @@ class KnowledgeBase:
             self._terms.setdefault(key(term.term), []).append(term)
             self.max_words = max(self.max_words, len(term.term.split()))
         self._index_people(tables)
+        self._openings = self._index_openings()
         if problems:
             raise problems[0]
 
@@ -96,6 +97,20 @@ class KnowledgeBase:
                                                    for h in hits)):
             hits.append(hit)
         self.max_words = max(self.max_words, len(k.replace("-", " - ").split()))
+
+    def _index_openings(self) -> frozenset[str]:
+        """Every beginning of a name's or term's key that ends at a word's edge: before a
+        space or other separator ('united' of 'united states'), and with a separator that is not
+        a space ('splm/' of 'splm/a'). "" and 'the' (which ``key`` drops once a word follows)
+        open everything."""
+        out = {"", "the"}
+        for k in (*self._names, *self._terms):
+            for j, c in enumerate(k):
+                if not c.isalnum():
+                    out.add(k[:j])
+                    if c != " ":
+                        out.add(k[:j + 1])
+        return frozenset(out)
 
     def _index_countries(self, problems: list[DataFileError]) -> None:
         import pycountry
@@ -233,6 +248,10 @@ class KnowledgeBase:
     def terms(self, k: str) -> list[SectorTerm]:
         """The sector terms of a normalised term (``text.key`` of a lemma)."""
         return self._terms.get(k, [])
+
+    def opens(self, k: str) -> bool:
+        """True when a longer name or term could begin with key ``k`` and a further word."""
+        return k in self._openings
 
     def is_ambiguous(self, text: str) -> bool:
         return key(text) in self._ambiguous
