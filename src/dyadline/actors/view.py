@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 __all__ = ["Tok", "View"]
@@ -20,13 +21,10 @@ class View:
     """Per-token attribute lists of a Doc, and its tokens made on demand (``view[i]``)."""
 
     def __init__(self, doc: Doc) -> None:
-        import operator
-
-        import numpy
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 
-        self.n = len(doc)
-        self._toks: list[Tok | None] = [None] * self.n
+        self.n = n = len(doc)
+        self._toks: list[Tok | None] = [None] * n
         self.text: list[str] = []
         self.lemma: list[str] = []
         self.pos: list[str] = []
@@ -38,31 +36,26 @@ class View:
         self.head: list[int] = []
         self.sent: list[int] = []
         self.children: list[list[int]] = []
-        if self.n == 0:
+        if n == 0:
             return
         arr = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, SPACY, SENT_START])
-        strings = doc.vocab.strings
-        # the string columns: each distinct hash looked up once, then picked by position
-        uniq, inv = numpy.unique(arr[:, :6], return_inverse=True)
-        names = [strings[h] if h else "" for h in uniq.tolist()]
-        inv = inv.reshape(self.n, 6).T
-        text, lemma, pos, tag, dep, ent = (
-            list(operator.itemgetter(*col)(names)) if self.n > 1 else [names[col[0]]]
-            for col in inv.tolist())
+        cols = arr.T.tolist()
         self.text, self.lemma, self.pos, self.tag, self.dep, self.ent = (
-            text, lemma, pos, tag, dep, ent)
-        cols = arr[:, 6:].T.tolist()
-        # HEAD is the offset to the head, stored as an unsigned 64-bit number: as signed, + i
-        self.head = (arr[:, 6].astype(numpy.int64) + numpy.arange(self.n)).tolist()
-        self.idx = cols[1]
-        self.ws = [" " if s else "" for s in cols[2]]
-        self._orth: list[int] = arr[:, 0].tolist()
+            _strings(col, doc.vocab.strings) for col in cols[:6])
+        # HEAD is the offset to the head, stored as an unsigned 64-bit number
+        self.head = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(cols[6])]
+        self.idx = cols[7]
+        self.ws = [" " if s else "" for s in cols[8]]
+        self._orth: list[int] = cols[0]
         vectors = doc.vocab.vectors
         self._known: dict[int, int] = vectors.key2row if vectors.mode == "default" else {}
-        starts = arr[:, 9].astype(numpy.int64) == 1
-        starts[0] = True
-        self.sent = (numpy.cumsum(starts) - 1).tolist()
-        self.children = [[] for _ in range(self.n)]
+        sent, k = [], -1
+        for i, s in enumerate(cols[9]):
+            if s == 1 or i == 0:
+                k += 1
+            sent.append(k)
+        self.sent = sent
+        self.children = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
@@ -84,6 +77,25 @@ class View:
     def string(self) -> str:
         """The text of the Doc."""
         return "".join(a + b for a, b in zip(self.text, self.ws, strict=True))
+
+
+_NAMES: dict[int, str] = {0: ""}  # a string's hash is the same in every StringStore
+
+
+def _strings(hashes: list[int], store: StringStore) -> list[str]:
+    """The strings of a column of hashes, each distinct hash looked up in spaCy once per
+    process."""
+    names = _NAMES
+    try:
+        return [names[h] for h in hashes]
+    except KeyError:
+        if len(names) > 1_000_000:
+            names.clear()
+            names[0] = ""
+        for h in hashes:
+            if h not in names:
+                names[h] = store[h]
+        return [names[h] for h in hashes]
 
 
 class Tok:
