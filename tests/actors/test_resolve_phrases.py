@@ -102,6 +102,15 @@ CASES = [
      "2017-12-24", [("USAJUD", "James Robart")]),
     ("Russian President Boris Yeltsin hosted him.", "Russian President Boris Yeltsin",
      "1997-06-01", [("RUSGOV", "Boris Yeltsin")]),   # not in the people files: from the text
+    # a generational suffix: the son is not the father; a known 'Jr.' is found either way
+    ("Donald Trump Jr. met the lawyer.", "Donald Trump Jr.", "2017-07-12",
+     [("", "Donald Trump Jr.")]),
+    ("Trump Jr. met the lawyer.", "Trump Jr.", "2017-07-12", [("", "Trump Jr.")]),
+    ("Marcos Jr. met the envoy.", "Marcos Jr.", "2023-07-12",
+     [("PHLGOV", "Ferdinand Marcos Jr.")]),
+    ("Marcos met the envoy.", "Marcos", "2023-07-12", [("PHLGOV", "Ferdinand Marcos Jr.")]),
+    ("King Charles III met the envoy.", "King Charles III", "2023-07-12",
+     [("GBRGOV", "Charles III")]),
     # not actors, or not codable without guessing
     ("The talks began in May.", "May", "2017-12-24", []),   # a month, not Theresa May
     ("The election was close.", "The election", "2020-12-15", []),

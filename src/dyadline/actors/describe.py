@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from dyadline.actors.records import COUNTRY_LIKE, Resolution, SectorTerm
+from dyadline.actors.records import COUNTRY_LIKE, Resolution, SectorTerm, is_generational
 from dyadline.actors.text import Word, key, phrase, words_of
 
 if TYPE_CHECKING:
@@ -243,6 +243,14 @@ def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list
         if segs[n].kind == "surname" and segs[n - 1].kind == "name" and \
                 segs[n - 1].b == segs[n].a:
             segs[n] = Seg("name", segs[n].a, segs[n].b, poss=segs[n].poss)
+    for n in range(len(segs) - 1):  # 'Donald Trump Jr.', 'Trump, Jr.': the son, by name
+        comma = segs[n + 1].kind == "join" and words[segs[n + 1].a].text == ","
+        m = n + 2 if comma else n + 1
+        if segs[n].kind in ("surname", "person") and m < len(segs) and \
+                segs[m].kind == "name" and segs[m].b - segs[m].a == 1 and \
+                is_generational(words[segs[m].a].text):
+            for k in range(n, m):
+                segs[k] = Seg("name", segs[k].a, segs[k].b, poss=segs[k].poss)
     return segs
 
 
@@ -500,6 +508,8 @@ def _read_name(kb: KnowledgeBase, words: list[Word], segs: list[Seg], hseg: Seg,
     run = _name_run(words, segs, hseg)
     text = phrase(run)
     ents = {w.ent for w in run}
+    if len(run) > 1 and run[-1].text.lower().strip(".") in ("jr", "sr"):
+        ents.add("PERSON")  # 'Trump Jr.': only a person's name takes the suffix
     # title + country + part of the name: the holder of that role that day
     if title and title.role and day is not None and not former:
         parts = {key(w.text) for w in run}

@@ -24,6 +24,7 @@ from dyadline.actors.records import (
     Resolution,
     RoleSpell,
     SectorTerm,
+    is_generational,
     surname_of,
 )
 from dyadline.actors.text import is_acronym, key
@@ -181,6 +182,9 @@ class KnowledgeBase:
                         for h in self._names.get(ks, [])):
                     self._add(ks, NameHit("surname", pid), unique=True)
                     self._first.setdefault(key(n.split()[0]), []).append(pid)
+                    if is_generational(n.split()[-1]):  # 'Marcos Jr.' as well as 'Marcos'
+                        self._add(key(f"{sur} {n.split()[-1]}"), NameHit("surname", pid),
+                                  unique=True)
             for s in mine:  # a spell's own titles ("press secretary") become role terms
                 if s.country == "IGO":
                     continue  # 'Judge', 'Secretary General' of one IGO are not titles at large

@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "COUNTRY_LIKE",
+    "GENERATIONAL",
     "GROUP_KINDS",
     "ROLES",
     "ROLE_SECTOR",
@@ -23,6 +24,8 @@ __all__ = [
     "Resolution",
     "RoleSpell",
     "SectorTerm",
+    "is_generational",
+    "surname_of",
 ]
 
 # CAMEO-style sector (actor type) codes dyadline writes. GOV..UAF are primary roles, the rest
@@ -103,8 +106,12 @@ class Person:
 
 
 def surname_of(name: str) -> str:
-    """The family name press uses alone: the last word, with particles ('von Hippel')."""
+    """The family name press uses alone: the last word, with particles ('von Hippel'); before a
+    generational suffix ('Marcos' of 'Ferdinand Marcos Jr.'). A regnal name ('Charles III') has
+    none: the name itself."""
     words = name.split()
+    if len(words) >= 2 and is_generational(words[-1]):
+        words = words[:-1]
     if len(words) < 2:
         return name
     out = [words[-1]]
@@ -114,6 +121,14 @@ def surname_of(name: str) -> str:
         else:
             break
     return " ".join(out)
+
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def is_generational(word: str) -> bool:
+    """'Jr.', 'Sr', 'III': a suffix that tells a son or a king from his namesake."""
+    return word.lower().strip(".,") in GENERATIONAL
 
 
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
