@@ -12,6 +12,7 @@ is the resolver's job (``resolve.py``).
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -148,9 +149,12 @@ def _best_name(hits: list[NameHit]) -> str:
     return hits[0].kind
 
 
+_SEGMENT_KEY = operator.attrgetter("text", "lemma", "ws", "pos", "ent")  # what _segment reads
+
+
 def segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int] = frozenset()) -> list[Seg]:
     """Split a phrase into segments, longest known name or term first (cached per KB)."""
-    ck = (tuple((w.text, w.lemma, w.ws, w.pos, w.ent) for w in words), poss)
+    ck = (tuple(map(_SEGMENT_KEY, words)), poss)
     cached = kb.segment_cache.get(ck)
     if cached is not None:
         return cached

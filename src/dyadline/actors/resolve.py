@@ -26,7 +26,7 @@ from dyadline.actors.placing import (
     located,
 )
 from dyadline.actors.records import COUNTRY_LIKE, surname_of
-from dyadline.actors.text import key, words_of_tokens
+from dyadline.actors.text import key
 from dyadline.actors.view import Tok, View
 from dyadline.model import Actor, Flag
 
@@ -216,28 +216,28 @@ class ArticleActors(Placing):
 
     def _words(self, tok: Token) -> tuple[list[Token], frozenset[int], list[Token]]:
         """The phrase's tokens (left modifiers, head, hyphenated parts) and the possessor's."""
-        toks: set[int] = {tok.i}
+        v, i = tok.view, tok.i
+        toks: set[int] = {i}
         poss: set[int] = set()
-        for c in tok.lefts:
-            if c.dep_ in LEFT_DEPS:
-                sub = [k for k in c.descendant_ids() if k < tok.i]
+        for c in v.children[i]:
+            if c < i and v.dep[c] in LEFT_DEPS:
+                sub = [k for k in v[c].descendant_ids() if k < i]
                 toks.update(sub)
-                if c.dep_ == "poss":
+                if v.dep[c] == "poss":
                     poss.update(sub)
         ext = [tok]
-        j = tok.i
-        while (j + 2 < len(self.toks) and self.toks[j].whitespace_ == "" and
-               self.toks[j + 1].text == "-" and self.toks[j + 1].whitespace_ == ""):
+        j = i
+        while j + 2 < v.n and v.ws[j] == "" and v.text[j + 1] == "-" and v.ws[j + 1] == "":
             toks.update((j + 1, j + 2))
-            ext.append(self.toks[j + 2])
+            ext.append(v[j + 2])
             j += 2
         lo = min(toks)
-        span = [self.toks[k] for k in range(lo, max(toks) + 1) if k in toks or
-                (lo < k < tok.i and self.toks[k].dep_ in ("punct", "cc"))]
+        span = [k for k in range(lo, max(toks) + 1) if k in toks or
+                (lo < k < i and v.dep[k] in ("punct", "cc"))]
         # keep the phrase contiguous: drop a left part cut off by a clause in between
-        while len(span) > 1 and span[1].i - span[0].i > 1:
+        while len(span) > 1 and span[1] - span[0] > 1:
             span = span[1:]
-        return span, frozenset(k for k in poss), ext
+        return [v[k] for k in span], frozenset(poss), ext
 
     def _name_extension(self, tok: Token, toks: list[Token]) -> tuple[list[Token], int]:
         """'Liberation Tigers' + 'of Tamil Eelam': a known name that runs through an of-phrase.
@@ -309,15 +309,16 @@ class ArticleActors(Placing):
 
     def _worth_reading(self, tok: Token) -> bool:
         """False for a common noun with nothing that could make it an actor ('the week')."""
-        if tok.text[:1].isupper() or tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVE:
+        v, i, terms = tok.view, tok.i, self.kb.terms
+        if v.text[i][:1].isupper() or v.pos[i] == "NUM" or v.lemma[i].lower() in PARTITIVE:
             return True
-        if self.kb.terms(key(tok.lemma_)):
+        if terms(key(v.lemma[i])):
             return True
-        if tok.whitespace_ == "" and tok.i + 1 < len(self.toks) and self.toks[tok.i + 1].text == "-":
+        if not v.ws[i] and i + 1 < v.n and v.text[i + 1] == "-":
             return True
-        v = tok.view
-        return any(v.text[k][:1].isupper() or self.kb.terms(key(v.lemma[k]))
-                   for c in tok.lefts if c.dep_ in LEFT_DEPS for k in c.descendant_ids())
+        return any(v.text[k][:1].isupper() or terms(key(v.lemma[k]))
+                   for c in v.children[i] if c < i and v.dep[c] in LEFT_DEPS
+                   for k in v[c].descendant_ids())
 
     def _phrase(self, tok: Token) -> list[tuple[Reading, int, int]]:
         if not self._worth_reading(tok):
@@ -327,7 +328,7 @@ class ArticleActors(Placing):
         text = self.view.text if self.view is not None else []
         if (tok.i and text[tok.i - 1] == "/") or (tok.i + 1 < len(text) and text[tok.i + 1] == "/"):
             toks = self._glued(tok) or toks
-        words = words_of_tokens(toks)
+        words = [self.view.word(t.i) for t in toks] if self.view is not None else []
         pos_idx = frozenset(n for n, t in enumerate(toks) if t.i in poss)
         head = next(n for n, t in enumerate(toks) if t.i == tok.i)
         segs = segment(self.kb, words, pos_idx)

@@ -1,7 +1,8 @@
 """Normalised keys for matching names: case, dots, apostrophes, diacritics and a leading 'the'.
 
 ``key("the U.S.")`` and ``key("US")`` are both ``"us"``; ``key("Élysée")`` is ``"elysee"``.
-``Word`` is one token of a phrase, from a spaCy token or from plain text (``words_of``), so that
+``Word`` is one token of a phrase, from a parsed token (``view.View.word``) or from plain text
+(``words_of``), so that
 the same matcher reads an article's noun phrases and a user's ``actors lookup`` query.
 """
 
@@ -10,10 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
-__all__ = ["Word", "is_acronym", "key", "words_of", "words_of_tokens"]
+__all__ = ["Word", "is_acronym", "key", "words_of"]
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'",
                        "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
@@ -69,29 +69,6 @@ class Word(NamedTuple):
     @property
     def plural(self) -> bool:
         return self.tag in ("NNS", "NNPS")
-
-
-class TokenLike(Protocol):
-    """What ``words_of_tokens`` reads: a spaCy Token or a ``view.Tok``."""
-
-    text: str
-    lemma_: str
-    whitespace_: str
-    idx: int
-    i: int
-    pos_: str
-    tag_: str
-    ent_type_: str
-    dep_: str
-
-    @property
-    def is_oov(self) -> bool: ...
-
-
-def words_of_tokens(tokens: Sequence[TokenLike]) -> list[Word]:
-    return [Word(t.text, t.lemma_.lower(), t.whitespace_, t.idx, t.idx + len(t.text), t.i,
-                 t.pos_, t.tag_, t.ent_type_, t.dep_, t.pos_ == "PROPN" and t.is_oov)
-            for t in tokens]
 
 
 _PLAIN = re.compile(r"[A-Za-z\u00C0-\u024F0-9.]+(?:'[A-Za-z]+)?|'s|-|[^\sA-Za-z0-9]")

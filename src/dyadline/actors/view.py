@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadline.actors.text import Word
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -25,6 +27,7 @@ class View:
 
         self.n = n = len(doc)
         self._toks: list[Tok | None] = [None] * n
+        self._words: list[Word | None] = [None] * n
         self.text: list[str] = []
         self.lemma: list[str] = []
         self.pos: list[str] = []
@@ -68,6 +71,16 @@ class View:
         if t is None:
             t = self._toks[i] = Tok(self, i)
         return t
+
+    def word(self, i: int) -> Word:
+        """Token ``i`` as a ``text.Word``, what the phrase matcher reads (made once)."""
+        w = self._words[i]
+        if w is None:
+            text, pos = self.text[i], self.pos[i]
+            w = self._words[i] = Word(
+                text, self.lemma[i].lower(), self.ws[i], self.idx[i], self.idx[i] + len(text), i,
+                pos, self.tag[i], self.ent[i], self.dep[i], pos == "PROPN" and self.is_oov(i))
+        return w
 
     def is_oov(self, i: int) -> bool:
         """Token ``i`` is out of the model's vocabulary (no word vector): a rare or misspelt
