@@ -93,3 +93,26 @@ def test_no_date_codes_from_the_text_alone(nlp: Any, kb: KnowledgeBase) -> None:
     assert [(a.code, a.name) for a in aa.resolve(nth(doc, "Putin"))] == [
         ("RUSGOV", "Vladimir Putin")]
     assert [(a.code, a.name) for a in aa.resolve(nth(doc, "Biden"))] == [("USA", "Joe Biden")]
+
+
+MENTION_CASES = [
+    # dates are no actors, though GeoNames lists 'Jan' and 'Nov' among cities' other names
+    ("The vote is set for Jan. 16 and for Nov. 3.", []),
+    ("Women's Day falls on a Wednesday.", []),
+    # a name the parser swept into a date is still read ('Monday in Magnitogorsk')
+    ("A building collapsed on Monday in Magnitogorsk.", [("Magnitogorsk", "RUSCVL")]),
+    # a surname met before is read even when the parser calls it a date
+    ("Theresa May spoke in London. May said Britain would leave.",
+     [("Theresa May", "GBRGOV"), ("London", "GBR"), ("May", "GBRGOV"), ("Britain", "GBR")]),
+    # a number counting a noun is no actor of its own ('33-year-old')
+    ("Police arrested a 33-year-old man.", []),
+    # news-style state abbreviations and the District of Columbia
+    ("WASHINGTON, D.C. and Miami, Fla. voted.", [("WASHINGTON", "USAGOV"), ("D.C.", "USA"),
+                                               ("Miami", "USA"), ("Fla.", "USA")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MENTION_CASES, ids=[c[0][:40] for c in MENTION_CASES])
+def test_mentions(nlp: Any, kb: KnowledgeBase, text: str, want: list[tuple]) -> None:
+    got = ArticleActors(nlp(text), D("2019-01-05"), kb).mentions
+    assert [(a.text, a.code) for a in got] == want

@@ -42,6 +42,13 @@ __all__ = ["ArticleActors"]
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod",
                        "punct", "predet", "npadvmod", "advmod", "flat", "cc", "conj", "nn"})
 SKIP_SCAN = frozenset({"compound", "flat", "amod", "nn"})
+TIME_ENTS = frozenset({"DATE", "TIME"})  # heads that are dates are no actors
+CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "day", "eve", "week", "year", "month", "quarter"})
+COUNTING_DEPS = frozenset({"nummod", "quantmod", "npadvmod"})  # a number counting a noun
 # Sectors of a state's own organs: their heads are the country's office holders.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 ORG_PREPS = frozenset({"at", "with", "for"})
@@ -145,6 +152,11 @@ class ArticleActors(Placing):
                 continue
             if v.pos[i] == "PRON" and v.text[i].lower() not in PRONOUNS:
                 continue
+            if v.pos[i] == "NUM" and v.dep[i] in COUNTING_DEPS:
+                continue  # '33' of '33-year-old', 'five' of 'five men': the noun is read
+            if v.ent[i] in TIME_ENTS and v.pos[i] != "PRON" and _is_calendar_word(v.text[i]) \
+                    and key(v.text[i]) not in self._names:
+                continue  # 'Jan.', 'Wednesday', 'last year'; but 'May' after 'Theresa May'
             if i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
                     and v.head[i] == i - 2:
                 continue  # the second half of 'director-general'
@@ -563,6 +575,12 @@ class ArticleActors(Placing):
             if m.reading.kind == "org" and m.reading.code:
                 return replace(m.reading, basis=f"short-ref:{self.text[m.start:m.end]}")
         return r
+
+
+def _is_calendar_word(text: str) -> bool:
+    """A word a date is made of ('Jan.', 'Wednesday', 'year', '2019'), not a name the parser
+    swept into a date ('Monday in Magnitogorsk')."""
+    return text.islower() or text[:1].isdigit() or text.lower().rstrip(".") in CALENDAR
 
 
 def _partitive_anchor(tok: Token) -> Token:
