@@ -220,15 +220,19 @@ class KnowledgeBase:
         import difflib
 
         # candidates share the first letter (misspellings rarely change it) and the length
-        # within two: a few dozen names, not thousands. A full name keeps its given name exactly
-        # ("Laurent Gbago"): only the surname may be misspelt.
+        # within two. A full name keeps its given name exactly ("Laurent Gbago"): only the
+        # surname may be misspelt. At most len(k) - (letters of k a name lacks) characters can
+        # match, so a name that lacks too many cannot reach the cutoff: difflib (whose
+        # quick_ratio is a finer bound of the same kind) reads only the others.
         given = k.split(" ", 1)[0] + " " if " " in k else ""
         by_len = self._names_of_kinds(kinds, k[0])
-        pool = [n for size in range(len(k) - 2, len(k) + 3) for n in by_len.get(size, ())
-                if n.startswith(given)]
+        mine, n = frozenset(k), len(k)
+        pool = [name for size in range(n - 2, n + 3) for name, letters in by_len.get(size, ())
+                if name.startswith(given)
+                and 2 * (n - len(mine - letters)) >= _CLOSE * (n + size) - 1e-9]
         if not pool:
             return []
-        close = difflib.get_close_matches(k, pool, n=2, cutoff=0.86)
+        close = difflib.get_close_matches(k, pool, n=2, cutoff=_CLOSE)
         if not close or (kinds == frozenset({"surname"}) and k.startswith(close[0])):
             return []  # 'Assadi' is a name of its own, not a misspelt Assad
         if len(close) == 2 and difflib.SequenceMatcher(None, k, close[1]).ratio() >= \
@@ -237,12 +241,13 @@ class KnowledgeBase:
         return [h for h in self._names.get(close[0], []) if h.kind in kinds]
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one knowledge base per process
-    def _names_of_kinds(self, kinds: frozenset[str], first: str) -> dict[int, list[str]]:
-        """Known names of these kinds with this first letter, by length."""
-        out: dict[int, list[str]] = {}
+    def _names_of_kinds(self, kinds: frozenset[str],
+                        first: str) -> dict[int, list[tuple[str, frozenset[str]]]]:
+        """Known names of these kinds with this first letter, by length, with their letters."""
+        out: dict[int, list[tuple[str, frozenset[str]]]] = {}
         for n, hits in self._names.items():
             if len(n) >= 5 and n[0] == first and any(h.kind in kinds for h in hits):
-                out.setdefault(len(n), []).append(n)
+                out.setdefault(len(n), []).append((n, frozenset(n)))
         return out
 
     def group(self, k: str) -> Group | None:
@@ -442,6 +447,9 @@ def _load_cities(kb: KnowledgeBase) -> dict[str, tuple[int, str | None]]:
             elif k not in best or pop > best[k][0]:
                 best[k] = (pop, iso3)
     return {k: v for k, v in best.items() if k not in kb._ambiguous and k not in kb._names}
+
+
+_CLOSE = 0.86  # the difflib ratio at which a name is a misspelling of a known one
 
 
 def load_kb_from(data_dir: Path = DATA_DIR, user_file: Path | None = None) -> KnowledgeBase:
