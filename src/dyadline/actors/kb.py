@@ -226,10 +226,10 @@ class KnowledgeBase:
         # quick_ratio is a finer bound of the same kind) reads only the others.
         given = k.split(" ", 1)[0] + " " if " " in k else ""
         by_len = self._names_of_kinds(kinds, k[0])
-        mine, n = frozenset(k), len(k)
+        mine, n = _letters(k), len(k)
         pool = [name for size in range(n - 2, n + 3) for name, letters in by_len.get(size, ())
                 if name.startswith(given)
-                and 2 * (n - len(mine - letters)) >= _CLOSE * (n + size) - 1e-9]
+                and 2 * (n - (mine & ~letters).bit_count()) >= _CLOSE * (n + size) - 1e-9]
         if not pool:
             return []
         close = difflib.get_close_matches(k, pool, n=2, cutoff=_CLOSE)
@@ -242,12 +242,13 @@ class KnowledgeBase:
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one knowledge base per process
     def _names_of_kinds(self, kinds: frozenset[str],
-                        first: str) -> dict[int, list[tuple[str, frozenset[str]]]]:
-        """Known names of these kinds with this first letter, by length, with their letters."""
-        out: dict[int, list[tuple[str, frozenset[str]]]] = {}
+                        first: str) -> dict[int, list[tuple[str, int]]]:
+        """Known names of these kinds with this first letter, by length, with their letters
+        (``_letters``)."""
+        out: dict[int, list[tuple[str, int]]] = {}
         for n, hits in self._names.items():
             if len(n) >= 5 and n[0] == first and any(h.kind in kinds for h in hits):
-                out.setdefault(len(n), []).append((n, frozenset(n)))
+                out.setdefault(len(n), []).append((n, _letters(n)))
         return out
 
     def group(self, k: str) -> Group | None:
@@ -450,6 +451,16 @@ def _load_cities(kb: KnowledgeBase) -> dict[str, tuple[int, str | None]]:
 
 
 _CLOSE = 0.86  # the difflib ratio at which a name is a misspelling of a known one
+_BIT = {c: 1 << n for n, c in enumerate("abcdefghijklmnopqrstuvwxyz -'")}
+
+
+def _letters(text: str) -> int:
+    """The set of characters of a key as bits; the rest share one bit, so the letters one
+    key lacks of another are never overcounted."""
+    out = 0
+    for c in text:
+        out |= _BIT.get(c, 1 << 29)
+    return out
 
 
 def load_kb_from(data_dir: Path = DATA_DIR, user_file: Path | None = None) -> KnowledgeBase:
