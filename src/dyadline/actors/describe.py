@@ -190,6 +190,48 @@ def _reach(kb: KnowledgeBase, words: list[Word], p: int, most: int) -> int:
     return reach
 
 
+def _longest(kb: KnowledgeBase, words: list[Word], p: int,
+             most: int) -> tuple[str, int, tuple[NameHit, ...], tuple[SectorTerm, ...]]:
+    """The longest known name or term from word ``p`` on (kind, length, hits, terms), else a
+    one-word name or other word. It depends only on the words within reach and whether a
+    capitalised word follows, so it is cached per KB on those: the same few words recur in
+    new phrases far more often than whole phrases do."""
+    reach = _reach(kb, words, p, most)
+    nxt_cap = p + 1 < len(words) and words[p + 1].capitalised
+    ck = (tuple(map(_SEGMENT_KEY, words[p:p + reach])), nxt_cap)
+    cached = kb.span_cache.get(ck)
+    if cached is not None:
+        return cached
+    w = words[p]
+    out: tuple[str, int, tuple[NameHit, ...], tuple[SectorTerm, ...]] | None = None
+    for n in range(reach, 0, -1):
+        span = words[p:p + n]
+        if span[-1].text in ("-", "'s") or not key(span[-1].text):
+            continue  # a name does not end in a hyphen, 's or a comma ('Fiji,')
+        hits = _name_hits(kb, span)
+        if hits and n == 1 and all(h.kind == "surname" for h in hits) and \
+                _term_hits(kb, span) and nxt_cap:
+            hits = []  # 'King Hassan', 'General Aoun': a title before a name
+        if hits:
+            kind = _best_name(hits)
+            out = (kind, n, tuple(h for h in hits if h.kind == kind), ())
+            break
+        terms = _term_hits(kb, span)
+        if terms and not (n == 1 and w.ent == "PERSON" and w.pos == "PROPN"):
+            out = ("term", n, (), tuple(terms))
+            break
+    if out is None:
+        kind = "name" if (w.capitalised and w.pos in ("PROPN", "")) or (
+            w.capitalised and w.ent in ("PERSON", "ORG", "GPE", "NORP")) else "other"
+        if w.text.lower() in PARTICLES and w.pos == "PROPN":
+            kind = "name"
+        out = (kind, 1, (), ())
+    if len(kb.span_cache) > 100_000:
+        kb.span_cache.clear()
+    kb.span_cache[ck] = out
+    return out
+
+
 def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list[Seg]:
     segs: list[Seg] = []
     p, n_words = 0, len(words)
@@ -209,30 +251,8 @@ def _segment(kb: KnowledgeBase, words: list[Word], poss: frozenset[int]) -> list
             segs.append(Seg("det", p, p + 1, poss=p in poss))
             p += 1
             continue
-        found: Seg | None = None
-        for n in range(_reach(kb, words, p, min(limit, n_words - p)), 0, -1):
-            span = words[p:p + n]
-            if span[-1].text in ("-", "'s") or not key(span[-1].text):
-                continue  # a name does not end in a hyphen, 's or a comma ('Fiji,')
-            hits = _name_hits(kb, span)
-            if hits and n == 1 and all(h.kind == "surname" for h in hits) and \
-                    _term_hits(kb, span) and p + 1 < n_words and words[p + 1].capitalised:
-                hits = []  # 'King Hassan', 'General Aoun': a title before a name
-            if hits:
-                kind = _best_name(hits)
-                found = Seg(kind, p, p + n, tuple(h for h in hits if h.kind == kind),
-                            poss=p in poss)
-                break
-            terms = _term_hits(kb, span)
-            if terms and not (n == 1 and w.ent == "PERSON" and w.pos == "PROPN"):
-                found = Seg("term", p, p + n, terms=tuple(terms), poss=p in poss)
-                break
-        if found is None:
-            kind = "name" if (w.capitalised and w.pos in ("PROPN", "")) or (
-                w.capitalised and w.ent in ("PERSON", "ORG", "GPE", "NORP")) else "other"
-            if low in PARTICLES and w.pos == "PROPN":
-                kind = "name"
-            found = Seg(kind, p, p + 1, poss=p in poss)
+        kind, n, hits, terms = _longest(kb, words, p, min(limit, n_words - p))
+        found = Seg(kind, p, p + n, hits, terms, poss=p in poss)
         segs.append(found)
         p = found.b
     for n in range(len(segs) - 1):  # 'Carlos' in 'Carlos Menem' is no one's surname here

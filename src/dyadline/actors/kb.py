@@ -70,6 +70,7 @@ class KnowledgeBase:
         self.max_words = 1
         self._cities: dict[str, tuple[int, str | None]] | None = None
         self.segment_cache: dict[object, Any] = {}  # describe.segment's, per phrase
+        self.span_cache: dict[object, Any] = {}  # describe._longest's, per few words
         problems: list[DataFileError] = []
         self._index_countries(problems)
         for k, (text, iso3, sector) in tables.metonyms.items():
