@@ -345,10 +345,12 @@ def read_phrase(kb: KnowledgeBase, words: list[Word], segs: list[Seg], head: int
     """Who the phrase whose head is word ``head`` denotes (several for 'Hungarian and Romanian
     officials'); empty when it is not an actor or cannot be coded without guessing."""
     hseg = next((s for s in segs if s.a <= head < s.b), None)
-    if hseg is None:
+    if hseg is None or hseg.kind in ("poss", "join", "det"):
         return []
     mods = [s for s in segs if s.b <= hseg.a]
     hw = words[head]
+    if hseg.kind == "other":  # 'Russian meddling': only what the modifiers name
+        return _modifier_readings(kb, words, mods, day, ctx) if hw.pos != "PRON" else []
     plural = hw.plural
     definite = any(s.kind == "det" and words[s.a].text.lower() in ("the", "this", "that")
                    for s in mods)
@@ -403,8 +405,6 @@ def read_phrase(kb: KnowledgeBase, words: list[Word], segs: list[Seg], head: int
                              plural, definite)]
     if kind == "term":
         return _read_term(kb, words, hseg, mods, day, ctx, countries, former, plural, definite)
-    if kind == "other" and hw.pos != "PRON":
-        return _modifier_readings(kb, words, mods, day, ctx)
     return []
 
 

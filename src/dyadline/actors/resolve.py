@@ -357,6 +357,8 @@ class ArticleActors(Placing):
                 all(r.kind == "person" and not r.person_id for r in readings):
             iso = self.kb.city(tok.text, place=True)  # 'the town of Cizre' is a place
             readings = [Reading("country", iso, basis="city")] if iso else []
+        if not readings and not self._may_gain(tok, ext):
+            return []
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if toks[0].lower_ in ("'s",):
             start = tok.idx
@@ -379,6 +381,17 @@ class ArticleActors(Placing):
         return out
 
     # -- what the parse hangs on the head -------------------------------------------------
+    def _may_gain(self, tok: Token, ext: list[Token]) -> bool:
+        """Whether the right context can make an actor of a phrase that is none by its own
+        words: a part of something ('thousands of Nigerians') or an apposition ('the
+        chairman, Jane Doe')."""
+        v = tok.view
+        kids = [c for t in ext for c in v.children[t.i] if c > tok.i]
+        if any(v.dep[c] == "appos" for c in kids):
+            return True
+        return (tok.lemma_.lower() in PARTITIVE or tok.pos_ == "NUM") and any(
+            v.dep[c] == "prep" and v.text[c].lower() == "of" for c in kids)
+
     def _right_context(self, tok: Token, ext: list[Token], readings: list[Reading],
                        consumed: int = -1) -> list[Reading]:
         children = [c for t in ext for c in t.children if c.i > tok.i and c.i != consumed]
