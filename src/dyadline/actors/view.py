@@ -6,6 +6,7 @@ a token the resolver looks at, so resolution costs a few milliseconds an article
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING
 
 from dyadline.actors.text import Word
@@ -89,7 +90,7 @@ class View:
 
     def string(self) -> str:
         """The text of the Doc."""
-        return "".join(a + b for a, b in zip(self.text, self.ws, strict=True))
+        return "".join(map(operator.add, self.text, self.ws))
 
 
 _NAMES: dict[int, str] = {0: ""}  # a string's hash is the same in every StringStore
