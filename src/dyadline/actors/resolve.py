@@ -99,11 +99,11 @@ def _clause_verb(tok: Token) -> int:
 class ArticleActors(Placing):
     """The actors of one article (a spaCy Doc of its body) as of its publication date."""
 
+    view: View  # the parse, read once by _scan before anything else
+
     def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase) -> None:
         self.doc = doc
         self.text = ""
-        self.toks: View | list[Tok] = []
-        self.view: View | None = None
         self.day = published
         self.kb = kb
         self._cache: dict[int, list[tuple[Reading, int, int]]] = {}
@@ -111,7 +111,6 @@ class ArticleActors(Placing):
         self._names: dict[str, Reading] = {}
         self._flags: dict[int, Flag] = {}
         self._scanned = False
-        self._sent_of: dict[int, int] = {}
 
     # -- public --------------------------------------------------------------------------
     def resolve(self, token_i: int) -> list[Actor]:
@@ -142,10 +141,8 @@ class ArticleActors(Placing):
             return
         self._scanned = True
         v = View(self.doc)
-        self.toks = v
         self.view = v
         self.text = v.string()
-        self._sent_of = dict(enumerate(v.sent))
         scan_pos = ("NOUN", "PROPN", "PRON", "NUM")
         for i in range(len(v)):
             if v.pos[i] not in scan_pos or v.dep[i] in SKIP_SCAN:
@@ -165,7 +162,7 @@ class ArticleActors(Placing):
             for r, s, e in found:
                 self._remember(t, self._enrich(r), s, e)
             if not found and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                self._records.append(_Mention(t.i, self._sent_of.get(t.i, 0), _weight(t),
+                self._records.append(_Mention(t.i, self.view.sent[t.i], _weight(t),
                                               Reading("none"), t.idx, t.idx + len(t), -1))
 
     def _enrich(self, r: Reading) -> Reading:
@@ -177,7 +174,7 @@ class ArticleActors(Placing):
         return r
 
     def _remember(self, tok: Token, r: Reading, start: int, end: int) -> None:
-        self._records.append(_Mention(tok.i, self._sent_of.get(tok.i, 0), _weight(tok), r, start,
+        self._records.append(_Mention(tok.i, self.view.sent[tok.i], _weight(tok), r, start,
                                       end, _clause_verb(tok)))
         if r.kind == "person" and r.name and not r.basis.startswith("pronoun"):
             forms = {key(r.name), key(surname_of(r.name))}
@@ -204,7 +201,7 @@ class ArticleActors(Placing):
     def _readings(self, i: int, *, conj: bool = True) -> list[tuple[Reading, int, int]]:
         """The phrase at ``i``; with ``conj`` also the phrases coordinated with it."""
         out = list(self._base(i))
-        tok = self.toks[i]
+        tok = self.view[i]
         if conj and tok.pos_ != "PRON":
             for c in tok.children:
                 if c.dep_ == "conj" and c.i > tok.i:
@@ -215,7 +212,7 @@ class ArticleActors(Placing):
         if i in self._cache:
             return self._cache[i]
         self._cache[i] = []  # guards against cycles in odd parses
-        tok = self.toks[i]
+        tok = self.view[i]
         if tok.dep_ in ("compound", "flat") and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN" \
                 and tok.head.i > tok.i:
             out = self._base(tok.head.i)
@@ -280,16 +277,16 @@ class ArticleActors(Placing):
         first, within the sentence."""
         v = self.view
         nxt = tok.i + 1
-        if v is None or nxt >= len(v) or v.text[nxt].lower() not in ("of", "for") or \
+        if nxt >= len(v) or v.text[nxt].lower() not in ("of", "for") or \
                 not tok.text[:1].isupper() or nxt in v.children[tok.i]:
             return toks
         first = next((t for t in toks if t.text[:1].isupper()), None)
         if first is None:
             return toks
         stem = "".join(t.text + t.whitespace_ for t in toks[toks.index(first):])
-        sent = self._sent_of.get(tok.i, 0)
+        sent = self.view.sent[tok.i]
         last = min(len(v), nxt + self.kb.max_words)
-        while last > nxt and self._sent_of.get(last - 1, -1) != sent:
+        while last > nxt and v.sent[last - 1] != sent:
             last -= 1
         for end in range(last, nxt + 1, -1):
             tail = [v[k] for k in range(nxt, end)]
@@ -303,7 +300,7 @@ class ArticleActors(Placing):
     def _glued(self, tok: Token) -> list[Token] | None:
         """'SPLM/A' split by the tokenizer into 'SPLM', '/', 'A': the whole, when it is a known
         name."""
-        v = self.toks
+        v = self.view
         lo = hi = tok.i
         while lo >= 2 and v[lo - 1].text == "/" and not v[lo - 1].whitespace_ \
                 and not v[lo - 2].whitespace_:
@@ -337,10 +334,10 @@ class ArticleActors(Placing):
             return []
         toks, poss, ext = self._words(tok)
         toks, consumed = self._name_extension(tok, toks)
-        text = self.view.text if self.view is not None else []
+        text = self.view.text
         if (tok.i and text[tok.i - 1] == "/") or (tok.i + 1 < len(text) and text[tok.i + 1] == "/"):
             toks = self._glued(tok) or toks
-        words = [self.view.word(t.i) for t in toks] if self.view is not None else []
+        words = [self.view.word(t.i) for t in toks]
         pos_idx = frozenset(n for n, t in enumerate(toks) if t.i in poss)
         head = next(n for n, t in enumerate(toks) if t.i == tok.i)
         segs = segment(self.kb, words, pos_idx)
@@ -524,7 +521,7 @@ class ArticleActors(Placing):
     # -- the article so far ------------------------------------------------------------------
     def _before(self, tok: Token) -> list[_Mention]:
         limit = tok.i
-        sent = self._sent_of.get(tok.i, 0)
+        sent = self.view.sent[tok.i]
         return [m for m in self._records if m.i < limit and sent - m.sent <= _WINDOW]
 
     def _pronoun(self, tok: Token) -> list[tuple[Reading, int, int]]:
@@ -532,7 +529,7 @@ class ArticleActors(Placing):
         if kind is None:
             return []
         verb = _clause_verb(tok)
-        sent = self._sent_of.get(tok.i, 0)
+        sent = self.view.sent[tok.i]
         best: tuple[int, int, _Mention] | None = None
         for m in self._before(tok):
             r = m.reading
@@ -541,7 +538,7 @@ class ArticleActors(Placing):
             elif not (r.code or r.name) or r.basis == "modifier" or not _agrees(kind, r):
                 continue
             if (tok.dep_ in ("dobj", "pobj") and m.head == verb and not tok.lower_.endswith("self")
-                    and self.toks[m.i].dep_ in ("nsubj", "nsubjpass")):
+                    and self.view[m.i].dep_ in ("nsubj", "nsubjpass")):
                 continue  # "Putin praised him": him is not Putin
             score = m.weight - 2 * (sent - m.sent)
             cand = (score, m.i, m)
